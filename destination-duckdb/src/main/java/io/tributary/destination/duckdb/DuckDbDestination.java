@@ -1,0 +1,269 @@
+package io.tributary.destination.duckdb;
+
+import static io.tributary.destination.duckdb.Sql.quote;
+
+import io.tributary.runtime.destination.Batch;
+import io.tributary.runtime.destination.Destination;
+import io.tributary.runtime.destination.DestinationException;
+import io.tributary.runtime.schema.ColumnSchema;
+import io.tributary.runtime.schema.TableSchema;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * A DuckDB warehouse file. Tables live in one schema ({@code tester} for local runs); the runtime's
+ * bookkeeping (table layouts and the committed state) lives in schema {@code _tributary} of the same file,
+ * so data and state commit in one transaction. Batches are bulk-loaded into temporary staging tables and
+ * merged with one set-based statement per table at each commit.
+ */
+public final class DuckDbDestination implements Destination {
+    private final Path file;
+    private final String schema;
+    private final DuckDBConnection connection;
+    private final StagingWriter stagingWriter;
+    private final Metadata metadata;
+    /** Layouts as committed, and as changed by the open transaction. */
+    private Map<String, TableSchema> committed;
+    private final Map<String, TableSchema> current = new LinkedHashMap<>();
+    private final Map<String, Staging> staging = new HashMap<>();
+    private int stagingCounter;
+
+    /** What is staged for one table in the open transaction. */
+    private static final class Staging {
+        final String name;
+        boolean onlyUpserts = true;
+        boolean truncates;
+        long rows;
+
+        Staging(String name) {
+            this.name = name;
+        }
+    }
+
+    public DuckDbDestination(Path file, String schema) {
+        this.file = file;
+        this.schema = schema;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+            connection.setAutoCommit(false);
+            metadata = new Metadata(connection);
+            try (Statement st = connection.createStatement()) {
+                st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+            }
+            metadata.create();
+            connection.commit();
+            committed = metadata.tables();
+            current.putAll(committed);
+        } catch (Exception e) {
+            throw new DestinationException("cannot open the DuckDB warehouse " + file + ": " + e.getMessage()
+                    + ". If another process has it open, stop that process; if the file is damaged, move it away"
+                    + " (or run `tributary reset`).", e);
+        }
+        stagingWriter = new AppenderStagingWriter(connection);
+    }
+
+    /** The JDBC connection, for reading the warehouse (tests, inspection). Not for use during a sync. */
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public List<TableSchema> tables() {
+        return List.copyOf(committed.values());
+    }
+
+    @Override
+    public Optional<String> committedState() {
+        try {
+            return metadata.state();
+        } catch (SQLException e) {
+            throw new DestinationException("cannot read the committed state from " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void applySchema(TableSchema table) {
+        TableSchema before = current.get(table.name());
+        try (Statement st = connection.createStatement()) {
+            String target = target(table.name());
+            if (before == null) {
+                st.execute(MergeSql.createTarget(target, table));
+            } else if (keyTypesChanged(before, table)) {
+                rebuild(st, target, table);
+            } else {
+                evolve(st, target, before, table);
+            }
+            Staging staged = staging.get(table.name());
+            if (staged != null) {
+                evolve(st, "temp.main." + quote(staged.name), before, table);
+            }
+            current.put(table.name(), table);
+        } catch (SQLException e) {
+            throw new DestinationException("cannot create or change table " + schema + "." + table.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean keyTypesChanged(TableSchema before, TableSchema after) {
+        for (ColumnSchema key : before.primaryKey()) {
+            ColumnSchema now = after.column(key.name());
+            if (!now.type().equals(key.type())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds new columns and alters widened types. Columns are never dropped or reordered. */
+    private static void evolve(Statement st, String table, TableSchema before, TableSchema after) throws SQLException {
+        for (ColumnSchema c : after.columns()) {
+            ColumnSchema old = before == null ? null : before.column(c.name());
+            if (old == null) {
+                st.execute("ALTER TABLE " + table + " ADD COLUMN " + quote(c.name()) + " " + Sql.type(c.type()));
+            } else if (!old.type().equals(c.type())) {
+                st.execute("ALTER TABLE " + table + " ALTER COLUMN " + quote(c.name()) + " TYPE " + Sql.type(c.type()));
+            }
+        }
+    }
+
+    /** A key column's type changed: DuckDB cannot alter an indexed column, so the table is copied. */
+    private void rebuild(Statement st, String target, TableSchema table) throws SQLException {
+        String old = table.name() + "__tributary_old";
+        st.execute("ALTER TABLE " + target + " RENAME TO " + quote(old));
+        st.execute(MergeSql.createTarget(target, table));
+        List<String> names = new ArrayList<>();
+        for (ColumnSchema c : current.get(table.name()).columns()) {
+            names.add(quote(c.name()));
+        }
+        names.add(quote(TableSchema.FIVETRAN_SYNCED));
+        names.add(quote(TableSchema.FIVETRAN_DELETED));
+        String list = String.join(", ", names);
+        st.execute("INSERT INTO " + target + " (" + list + ") SELECT " + list + " FROM " + Sql.qualified(schema, old));
+        st.execute("DROP TABLE " + Sql.qualified(schema, old));
+    }
+
+    @Override
+    public void write(Batch batch) {
+        String table = batch.table().name();
+        try {
+            Staging staged = staging.get(table);
+            if (staged == null) {
+                staged = new Staging("stg_" + (++stagingCounter));
+                try (Statement st = connection.createStatement()) {
+                    st.execute(MergeSql.createStaging("temp.main." + quote(staged.name), current.get(table)));
+                }
+                staging.put(table, staged);
+            }
+            for (int r = 0; r < batch.size(); r++) {
+                Batch.Op op = batch.op(r);
+                staged.onlyUpserts &= op == Batch.Op.UPSERT;
+                staged.truncates |= op == Batch.Op.TRUNCATE;
+            }
+            stagingWriter.write(staged.name, batch);
+            staged.rows += batch.size();
+        } catch (SQLException e) {
+            throw new DestinationException("cannot stage " + batch.size() + " rows for table " + schema + "."
+                    + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void commit(String stateJson) {
+        String synced = "TIMESTAMPTZ " + Sql.literal(Instant.now().toString());
+        String table = null;
+        try (Statement st = connection.createStatement()) {
+            for (var entry : staging.entrySet()) {
+                table = entry.getKey();
+                merge(st, current.get(table), entry.getValue(), synced);
+            }
+            table = null;
+            for (TableSchema t : current.values()) {
+                if (!t.equals(committed.get(t.name()))) {
+                    metadata.saveTable(t);
+                }
+            }
+            metadata.saveState(stateJson);
+            for (Staging staged : staging.values()) {
+                st.execute("DROP TABLE temp.main." + quote(staged.name));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new DestinationException("commit failed" + (table == null ? "" : " while merging table " + schema
+                    + "." + table) + ": " + e.getMessage(), e);
+        }
+        staging.clear();
+        committed = new LinkedHashMap<>(current);
+    }
+
+    private void merge(Statement st, TableSchema table, Staging staged, String synced) throws SQLException {
+        String target = target(table.name());
+        String source = "temp.main." + quote(staged.name);
+        if (staged.onlyUpserts) {
+            st.execute(MergeSql.upsertOnly(target, source, table, synced));
+            return;
+        }
+        List<Long> truncates = new ArrayList<>();
+        if (staged.truncates) {
+            try (ResultSet rs = st.executeQuery("SELECT _seq FROM " + source + " WHERE _op = "
+                    + Batch.Op.TRUNCATE.ordinal() + " ORDER BY _seq")) {
+                while (rs.next()) {
+                    truncates.add(rs.getLong(1));
+                }
+            }
+        }
+        long from = 0;
+        for (long at : truncates) {
+            st.execute(MergeSql.merge(target, source, table, synced, from, at));
+            st.execute(MergeSql.truncate(target));
+            from = at;
+        }
+        st.execute(MergeSql.merge(target, source, table, synced, from, Long.MAX_VALUE));
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new DestinationException("rollback failed: " + e.getMessage(), e);
+        } finally {
+            staging.clear();
+            current.clear();
+            current.putAll(committed);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+                connection.close();
+            }
+        } catch (SQLException e) {
+            throw new DestinationException("cannot close " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String target(String table) {
+        return Sql.qualified(schema, table);
+    }
+}
