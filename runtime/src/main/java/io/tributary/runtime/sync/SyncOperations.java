@@ -61,6 +61,8 @@ final class SyncOperations implements Operations {
         final String name;
         TableSchema schema;
         Set<String> declared = Set.of();
+        /** False until the destination has been asked to create the table. */
+        boolean created;
         List<String> untypedKey = List.of();
         final Map<String, String> columnNames = new HashMap<>();
         TableBuffer buffer;
@@ -85,6 +87,7 @@ final class SyncOperations implements Operations {
             TableState state = new TableState(t.name());
             state.schema = t;
             state.buffer = new TableBuffer(t);
+            state.created = true;
             byName.put(t.name(), state);
         }
     }
@@ -159,7 +162,7 @@ final class SyncOperations implements Operations {
         try {
             checkOpen();
             TableState t = resolve(table, "truncate");
-            if (t.schema != null) {
+            if (t.created) {
                 Object[] cells = new Object[t.schema.columns().size()];
                 java.util.Arrays.fill(cells, Batch.UNSET);
                 append(t, Op.TRUNCATE, cells, ROW_OVERHEAD);
@@ -266,7 +269,10 @@ final class SyncOperations implements Operations {
                 named.keySet().retainAll(keyNames(schema));
             }
             TableSchema evolved = evolve(t, named);
-            if (!evolved.equals(schema)) {
+            if (!t.created) {
+                create(t, evolved);
+                schema = evolved;
+            } else if (!evolved.equals(schema)) {
                 changeSchema(t, evolved);
                 schema = evolved;
             }
@@ -331,7 +337,8 @@ final class SyncOperations implements Operations {
         }
         columns.addAll(d.columns());
         t.untypedKey = List.of();
-        create(t, new TableSchema(t.name, orderKeysFirst(columns)));
+        t.schema = new TableSchema(t.name, orderKeysFirst(columns));
+        t.buffer = new TableBuffer(t.schema);
     }
 
     private static List<ColumnSchema> orderKeysFirst(List<ColumnSchema> columns) {
@@ -421,18 +428,20 @@ final class SyncOperations implements Operations {
         if (t == null) {
             t = new TableState(name);
             byName.put(name, t);
-            create(t, TableSchema.keyless(name));
+            t.schema = TableSchema.keyless(name);
+            t.buffer = new TableBuffer(t.schema);
         }
         bySourceName.put(table, t);
         return t;
     }
 
     private void create(TableState t, TableSchema schema) {
+        t.created = true;
         t.schema = schema;
         t.buffer = new TableBuffer(schema);
         put(new Command.ApplySchema(schema));
         counters.schemaChanges.incrementAndGet();
-        LOG.info("schema change: {} created", schema.name());
+        LOG.info("schema change: created table {} ({})", schema.name(), describeColumns(schema));
     }
 
     private void changeSchema(TableState t, TableSchema next) {
@@ -444,7 +453,7 @@ final class SyncOperations implements Operations {
         t.schema = next;
         put(new Command.ApplySchema(next));
         counters.schemaChanges.incrementAndGet();
-        LOG.info("schema change: {} now has columns {}", next.name(), describeColumns(next));
+        LOG.info("schema change: table {} is now ({})", next.name(), describeColumns(next));
     }
 
     private static String describeColumns(TableSchema schema) {

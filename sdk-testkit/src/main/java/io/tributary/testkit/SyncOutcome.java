@@ -1,0 +1,49 @@
+package io.tributary.testkit;
+
+import io.tributary.runtime.sync.SyncCounters;
+import io.tributary.runtime.sync.SyncResult;
+
+/** How one test sync ended. */
+public final class SyncOutcome {
+    private final SyncResult result;
+
+    SyncOutcome(SyncResult result) {
+        this.result = result;
+    }
+
+    public boolean succeeded() {
+        return result.succeeded();
+    }
+
+    /** Why the sync failed; null when it succeeded. */
+    public String error() {
+        return result.error();
+    }
+
+    public Throwable cause() {
+        return result.cause();
+    }
+
+    public SyncCounters counters() {
+        return result.counters();
+    }
+
+    /** Throws an {@link AssertionError} with the failure when the sync failed. */
+    public SyncOutcome assertSucceeded() {
+        if (!result.succeeded()) {
+            throw new AssertionError("expected the sync to succeed, but it failed: " + result.error(), result.cause());
+        }
+        return this;
+    }
+
+    /** Throws unless the sync failed with a message containing {@code text}. */
+    public SyncOutcome assertFailedWith(String text) {
+        if (result.succeeded()) {
+            throw new AssertionError("expected the sync to fail with \"" + text + "\", but it succeeded");
+        }
+        if (result.error() == null || !result.error().contains(text)) {
+            throw new AssertionError("expected the failure to mention \"" + text + "\", but it was: " + result.error());
+        }
+        return this;
+    }
+}
