@@ -86,6 +86,10 @@ public final class SyncRunner {
             operations.declare(declared);
             LOG.info("calling update()");
             connector.update(configuration, state, operations);
+            if (operations.requestedError() != null) {
+                // error() was called and its exception swallowed: the sync fails all the same.
+                failure = new ConnectorException(operations.requestedError());
+            }
         } catch (Throwable t) {
             failure = t;
         }
