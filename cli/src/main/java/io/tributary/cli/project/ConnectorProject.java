@@ -135,7 +135,7 @@ public final class ConnectorProject {
         Files.createDirectories(output.getParent());
         Path log = work.resolve("maven.log");
         List<String> command = List.of(mavenExecutable(), "-q", "-B", "-f", pom.toString(),
-                "dependency:build-classpath", "-Dmdep.includeScope=runtime",
+                "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath", "-Dmdep.includeScope=runtime",
                 "-Dmdep.outputFile=" + output.toAbsolutePath());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
@@ -204,9 +204,21 @@ public final class ConnectorProject {
         return classes;
     }
 
+    /** The SDK as this process loaded it (a shaded jar, or the reactor's jars under test), then the project's. */
     private static String compileClasspath(List<Path> dependencies) {
         List<String> entries = new ArrayList<>();
         entries.add(System.getProperty("java.class.path"));
+        for (Class<?> api : List.of(Connector.class, com.fasterxml.jackson.databind.JsonNode.class,
+                com.fasterxml.jackson.core.JsonParser.class, com.fasterxml.jackson.annotation.JsonProperty.class)) {
+            var source = api.getProtectionDomain().getCodeSource();
+            if (source != null) {
+                try {
+                    entries.add(Path.of(source.getLocation().toURI()).toString());
+                } catch (java.net.URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
         dependencies.forEach(p -> entries.add(p.toString()));
         return String.join(File.pathSeparator, entries);
     }
