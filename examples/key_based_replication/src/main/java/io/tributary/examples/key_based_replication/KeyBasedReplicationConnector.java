@@ -1,0 +1,92 @@
+package io.tributary.examples.key_based_replication;
+
+import io.tributary.sdk.Configuration;
+import io.tributary.sdk.Configuration.ConfigurationException;
+import io.tributary.sdk.Connector;
+import io.tributary.sdk.DataType;
+import io.tributary.sdk.Log;
+import io.tributary.sdk.Operations;
+import io.tributary.sdk.State;
+import io.tributary.sdk.Table;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Key-based incremental replication from a database: {@code updated_at} is the replication key, and each sync
+ * reads only the rows whose key is greater than the greatest value already synced ({@code last_updated_at} in
+ * the state), in key order.
+ *
+ * <p>The key shows inserts and updates, not deletes: a row deleted in the source stays in the warehouse, and a
+ * row changed without moving its {@code updated_at} is not read again.
+ */
+public class KeyBasedReplicationConnector implements Connector {
+    static final String TABLE = "customers";
+    static final String CURSOR = "last_updated_at";
+    /** Where the first sync starts: rows last updated before this are not read until they change. */
+    static final Instant INITIAL_CURSOR = Instant.parse("2024-01-01T00:00:00Z");
+    static final String SOURCE_DATABASE = "source_database";
+    static final String CHECKPOINT_INTERVAL = "checkpoint_interval";
+    private static final String QUERY = "SELECT customer_id, first_name, last_name, email, updated_at "
+            + "FROM customers WHERE updated_at > ? ORDER BY updated_at, customer_id";
+
+    @Override
+    public List<Table> schema(Configuration configuration) {
+        return List.of(Table.named(TABLE)
+                .primaryKey("customer_id")
+                .column("customer_id", DataType.INT)
+                .column("first_name", DataType.STRING)
+                .column("last_name", DataType.STRING)
+                .column("email", DataType.STRING)
+                .column("updated_at", DataType.UTC_DATETIME));
+    }
+
+    @Override
+    public void update(Configuration configuration, State state, Operations operations) throws SQLException {
+        int checkpointInterval = configuration.getInt(CHECKPOINT_INTERVAL, 1000);
+        if (checkpointInterval < 1) {
+            throw new ConfigurationException(CHECKPOINT_INTERVAL,
+                    "configuration key '" + CHECKPOINT_INTERVAL + "' must be at least 1, got " + checkpointInterval);
+        }
+        Instant cursor = Instant.parse(state.getString(CURSOR, INITIAL_CURSOR.toString()));
+        Log.fine("fetching customers updated after " + cursor);
+
+        try (Connection source = SourceDatabase.open(configuration.get(SOURCE_DATABASE));
+             PreparedStatement query = source.prepareStatement(QUERY)) {
+            query.setObject(1, LocalDateTime.ofInstant(cursor, ZoneOffset.UTC));
+            int sinceCheckpoint = 0;
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant updatedAt = rows.getObject("updated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    // The cursor is exclusive, so never checkpoint between two rows with the same key.
+                    if (sinceCheckpoint >= checkpointInterval && updatedAt.isAfter(cursor)) {
+                        operations.checkpoint(state.put(CURSOR, cursor.toString()));
+                        sinceCheckpoint = 0;
+                    }
+                    operations.upsert(TABLE, customer(rows, updatedAt));
+                    cursor = updatedAt;
+                    sinceCheckpoint++;
+                }
+            }
+        }
+        // Always checkpoint, even when nothing changed: the first sync records where it started.
+        operations.checkpoint(state.put(CURSOR, cursor.toString()));
+    }
+
+    private static Map<String, Object> customer(ResultSet rows, Instant updatedAt) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("customer_id", rows.getInt("customer_id"));
+        row.put("first_name", rows.getString("first_name"));
+        row.put("last_name", rows.getString("last_name"));
+        row.put("email", rows.getString("email"));
+        row.put("updated_at", updatedAt);
+        return row;
+    }
+}
