@@ -76,7 +76,12 @@ public final class DuckDbDestination implements Destination {
                     + ". If another process has it open, stop that process; if the file is damaged, move it away"
                     + " (or run `tributary reset`).", e);
         }
-        stagingWriter = new AppenderStagingWriter(connection);
+        stagingWriter = StagingWriters.create(connection);
+    }
+
+    /** "arrow" or "appender": how batches reach staging. */
+    String stagingPath() {
+        return stagingWriter instanceof ArrowStagingWriter ? "arrow" : "appender";
     }
 
     /** The JDBC connection, for reading the warehouse (tests, inspection). Not for use during a sync. */
@@ -254,11 +259,14 @@ public final class DuckDbDestination implements Destination {
     @Override
     public void close() {
         try {
+            if (stagingWriter instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
             if (!connection.isClosed()) {
                 connection.rollback();
                 connection.close();
             }
-        } catch (SQLException e) {
+        } catch (Exception e) {
             throw new DestinationException("cannot close " + file + ": " + e.getMessage(), e);
         }
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Configuration.ConfigurationException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,9 +65,7 @@ record ApiSettings(List<String> regions, int apiQuota, boolean useBulkApi, List<
 
     private static List<CurrencyPair> currencyPairs(ObjectNode json) {
         List<CurrencyPair> pairs = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             String from = checkCurrency(field.getKey());
             JsonNode targets = field.getValue();
             if (!targets.isArray() || targets.isEmpty()) {
