@@ -91,7 +91,8 @@ final class InspectCommand implements Callable<Integer> {
         if (!tableNames(c).contains(table)) {
             throw new UserError("no table '" + table + "' in schema tester; tables: " + tableNames(c));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tester." + quote(table) + " LIMIT ?")) {
+        // Key columns come first, so ORDER BY ALL lists rows in key order.
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM tester." + quote(table) + " ORDER BY ALL LIMIT ?")) {
             ps.setInt(1, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
@@ -103,14 +104,27 @@ final class InspectCommand implements Callable<Integer> {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= columns.size(); i++) {
-                        Object v = rs.getObject(i);
-                        row.put(columns.get(i - 1), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+                        row.put(columns.get(i - 1), display(rs.getObject(i)));
                     }
                     rows.add(row);
                 }
                 print(out, columns, rows);
             }
         }
+    }
+
+    /** Numbers and booleans as they are; bytes as hex; times in ISO form; the rest as text. */
+    private static Object display(Object v) throws SQLException {
+        if (v == null || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof java.sql.Blob blob) {
+            return java.util.HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+        }
+        if (v instanceof java.sql.Timestamp ts) {
+            return ts.toLocalDateTime().toString();
+        }
+        return v.toString();
     }
 
     private void print(PrintWriter out, List<String> columns, List<Map<String, Object>> rows) {

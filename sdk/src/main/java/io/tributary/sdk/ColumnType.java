@@ -25,11 +25,25 @@ public record ColumnType(DataType type, int precision, int scale) {
         }
     }
 
+    /** The type without parameters; every type but DECIMAL. One shared instance per type. */
     public static ColumnType of(DataType type) {
         if (type == DataType.DECIMAL) {
             throw new IllegalArgumentException("DECIMAL needs a precision and a scale: declare it as DECIMAL(p,s)");
         }
-        return new ColumnType(type, 0, 0);
+        return Simple.TYPES[type.ordinal()];
+    }
+
+    /** Holder of the shared parameterless instances (initialised after the record's own statics). */
+    private static final class Simple {
+        static final ColumnType[] TYPES = new ColumnType[DataType.values().length];
+
+        static {
+            for (DataType t : DataType.values()) {
+                if (t != DataType.DECIMAL) {
+                    TYPES[t.ordinal()] = new ColumnType(t, 0, 0);
+                }
+            }
+        }
     }
 
     public static ColumnType decimal(int precision, int scale) {

@@ -66,9 +66,32 @@ final class SyncOperations implements Operations {
         List<String> untypedKey = List.of();
         final Map<String, String> columnNames = new HashMap<>();
         TableBuffer buffer;
+        /** For the fast path, valid for the current schema: source column name to index, and per-index facts. */
+        final Map<Object, Integer> indexBySource = new HashMap<>();
+        boolean[] declaredAt = new boolean[0];
+        boolean[] keyAt = new boolean[0];
+        ColumnType[] typeAt = new ColumnType[0];
+        /** Two source names map to one column: only the general path can say which. */
+        boolean ambiguousSources;
 
         TableState(String name) {
             this.name = name;
+        }
+
+        void setSchema(TableSchema next) {
+            schema = next;
+            indexBySource.clear();
+            ambiguousSources = false;
+            int width = next.columns().size();
+            declaredAt = new boolean[width];
+            keyAt = new boolean[width];
+            typeAt = new ColumnType[width];
+            for (int i = 0; i < width; i++) {
+                ColumnSchema c = next.columns().get(i);
+                declaredAt[i] = declared.contains(c.name());
+                keyAt[i] = c.primaryKey();
+                typeAt[i] = c.type();
+            }
         }
     }
 
@@ -85,7 +108,7 @@ final class SyncOperations implements Operations {
     void existing(List<TableSchema> tables) {
         for (TableSchema t : tables) {
             TableState state = new TableState(t.name());
-            state.schema = t;
+            state.setSchema(t);
             state.buffer = new TableBuffer(t);
             state.created = true;
             byName.put(t.name(), state);
@@ -101,12 +124,14 @@ final class SyncOperations implements Operations {
                 bySourceName.put(d.sourceName(), t);
                 t.declared = d.declared();
                 if (t.schema != null) {
+                    t.setSchema(t.schema);
                     evolveToDeclared(t, d);
                 } else if (d.untypedKey().isEmpty()) {
                     create(t, d.hasPrimaryKey() ? new TableSchema(d.name(), d.columns()) : withSurrogate(d));
                 } else {
                     t.untypedKey = d.untypedKey();
                     t.schema = null;
+                    t.indexBySource.clear();
                     pendingDeclarations.put(d.name(), d);
                 }
             }
@@ -244,64 +269,128 @@ final class SyncOperations implements Operations {
     }
 
     private void apply(Op op, String table, Object row) {
-        String what = op.name().toLowerCase() + " into table '" + table + "'";
-        Map<String, Object> raw = RowMapper.toMap(row, what);
+        Map<String, Object> raw = RowMapper.toMap(row, op.name().toLowerCase(), table);
         lock.lock();
         try {
             checkOpen();
             TableState t = resolve(table, op.name().toLowerCase());
-            Map<String, Object> named = name(t, raw, what);
-            if (t.schema == null) {
-                typeKeyFromFirstRow(t, named, what);
-            }
-            TableSchema schema = t.schema;
-            if (schema.hasSurrogateKey()) {
-                if (op == Op.UPDATE) {
-                    throw new ConnectorException(what + ": the table has no primary key, so rows cannot be updated "
-                            + "in place; upsert the new row, or declare a primary key in schema()");
-                }
-                named.remove(TableSchema.FIVETRAN_ID);
-                named.put(TableSchema.FIVETRAN_ID, SurrogateKey.of(named, what));
+            Object[] cells = fastCells(t, op, raw);
+            if (cells != null) {
+                append(t, op, cells, estimate(cells));
             } else {
-                requireKey(schema, named, what);
+                applyGeneral(t, op, table, raw);
             }
-            if (op == Op.DELETE) {
-                named.keySet().retainAll(keyNames(schema));
-            }
-            TableSchema evolved = evolve(t, named);
-            if (!t.created) {
-                create(t, evolved);
-                schema = evolved;
-            } else if (!evolved.equals(schema)) {
-                changeSchema(t, evolved);
-                schema = evolved;
-            }
-            Object[] cells = new Object[schema.columns().size()];
-            if (op != Op.UPSERT) {
-                java.util.Arrays.fill(cells, Batch.UNSET);
-            }
-            long bytes = ROW_OVERHEAD;
-            for (var e : named.entrySet()) {
-                int c = schema.indexOf(e.getKey());
-                if (c < 0) {
-                    continue; // a null in a column that does not exist yet: nothing to store
-                }
-                ColumnSchema column = schema.columns().get(c);
-                Object value = coerce(e.getValue(), column, t, what);
-                cells[c] = value;
-                bytes += estimate(value);
-            }
-            append(t, op, cells, bytes);
         } finally {
             lock.unlock();
         }
     }
 
+    /**
+     * The common case in one pass and no allocation but the row: every column known, no type to widen, a
+     * declared key. Returns null when the general path must decide (new column, widening, surrogate key).
+     */
+    private Object[] fastCells(TableState t, Op op, Map<?, ?> raw) {
+        if (!t.created || t.schema == null || t.ambiguousSources || t.schema.hasSurrogateKey()) {
+            return null;
+        }
+        int width = t.typeAt.length;
+        Object[] cells = new Object[width];
+        if (op != Op.UPSERT) {
+            java.util.Arrays.fill(cells, Batch.UNSET);
+        }
+        for (Map.Entry<?, ?> e : raw.entrySet()) {
+            Integer index = t.indexBySource.get(e.getKey());
+            if (index == null && (index = learnIndex(t, e.getKey())) == null) {
+                return null;
+            }
+            int i = index;
+            if (op == Op.DELETE && !t.keyAt[i]) {
+                continue;
+            }
+            Object v = e.getValue();
+            if (v != null && !t.declaredAt[i]) {
+                ColumnType inferred = ValueCoercion.infer(v);
+                if (inferred != t.typeAt[i] && !TypeWidening.widen(t.typeAt[i], inferred).equals(t.typeAt[i])) {
+                    return null;
+                }
+            }
+            cells[i] = coerce(v, t.schema.columns().get(i), t, op, t.name);
+        }
+        for (int i = 0; i < width; i++) {
+            if (t.keyAt[i] && (cells[i] == null || cells[i] == Batch.UNSET)) {
+                return null; // the general path names the missing key
+            }
+        }
+        return cells;
+    }
+
+    /** Maps a source column name to its index in the current schema, or null when it is not a plain column. */
+    private Integer learnIndex(TableState t, Object source) {
+        if (!(source instanceof String s)) {
+            return null;
+        }
+        String name = t.columnNames.computeIfAbsent(s, naming::column);
+        int i = t.schema.indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        if (t.indexBySource.containsValue(i)) {
+            t.ambiguousSources = true;
+            return null;
+        }
+        t.indexBySource.put(s, i);
+        return i;
+    }
+
+    private void applyGeneral(TableState t, Op op, String table, Map<String, Object> raw) {
+        String what = op.name().toLowerCase() + " into table '" + table + "'";
+        Map<String, Object> named = name(t, raw, what);
+        if (t.schema == null) {
+            typeKeyFromFirstRow(t, named, what);
+        }
+        TableSchema schema = t.schema;
+        if (schema.hasSurrogateKey()) {
+            if (op == Op.UPDATE) {
+                throw new ConnectorException(what + ": the table has no primary key, so rows cannot be updated "
+                        + "in place; upsert the new row, or declare a primary key in schema()");
+            }
+            named.remove(TableSchema.FIVETRAN_ID);
+            named.put(TableSchema.FIVETRAN_ID, SurrogateKey.of(named, what));
+        } else {
+            requireKey(schema, named, what);
+        }
+        if (op == Op.DELETE) {
+            named.keySet().retainAll(keyNames(schema));
+        }
+        TableSchema evolved = evolve(t, named);
+        if (!t.created) {
+            create(t, evolved);
+            schema = evolved;
+        } else if (!evolved.equals(schema)) {
+            changeSchema(t, evolved);
+            schema = evolved;
+        }
+        Object[] cells = new Object[schema.columns().size()];
+        if (op != Op.UPSERT) {
+            java.util.Arrays.fill(cells, Batch.UNSET);
+        }
+        for (var e : named.entrySet()) {
+            int c = schema.indexOf(e.getKey());
+            if (c >= 0) { // a null in a column that does not exist yet has nothing to store
+                cells[c] = coerce(e.getValue(), schema.columns().get(c), t, op, table);
+            }
+        }
+        append(t, op, cells, estimate(cells));
+    }
+
     private Map<String, Object> name(TableState t, Map<String, Object> raw, String what) {
         Map<String, Object> named = new LinkedHashMap<>(raw.size() * 2);
         Map<String, String> sources = raw.size() > 1 ? new HashMap<>() : null;
-        for (var e : raw.entrySet()) {
-            String source = e.getKey();
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) raw).entrySet()) {
+            if (!(e.getKey() instanceof String source)) {
+                throw new ConnectorException(what + ": column names must be strings, got "
+                        + ValueCoercion.describe(e.getKey()));
+            }
             String n = t.columnNames.computeIfAbsent(source, naming::column);
             if (n.equals(TableSchema.FIVETRAN_SYNCED) || n.equals(TableSchema.FIVETRAN_DELETED)) {
                 throw new ConnectorException(what + ": column '" + source + "' is a system column that Tributary "
@@ -337,7 +426,7 @@ final class SyncOperations implements Operations {
         }
         columns.addAll(d.columns());
         t.untypedKey = List.of();
-        t.schema = new TableSchema(t.name, orderKeysFirst(columns));
+        t.setSchema(new TableSchema(t.name, orderKeysFirst(columns)));
         t.buffer = new TableBuffer(t.schema);
     }
 
@@ -386,10 +475,11 @@ final class SyncOperations implements Operations {
         return next;
     }
 
-    private Object coerce(Object value, ColumnSchema column, TableState t, String what) {
+    private Object coerce(Object value, ColumnSchema column, TableState t, Op op, String table) {
         try {
             return ValueCoercion.coerce(value, column.type());
         } catch (ValueCoercion.CoercionException e) {
+            String what = op.name().toLowerCase() + " into table '" + table + "'";
             String advice = t.declared.contains(column.name())
                     ? "Fix the value, or change the column's type in schema()."
                     : "Fix the value.";
@@ -397,6 +487,14 @@ final class SyncOperations implements Operations {
                     + ValueCoercion.describe(value) + " cannot be stored as " + column.type() + ": "
                     + e.getMessage() + ". " + advice);
         }
+    }
+
+    private static long estimate(Object[] cells) {
+        long bytes = ROW_OVERHEAD;
+        for (Object v : cells) {
+            bytes += estimate(v);
+        }
+        return bytes;
     }
 
     private static long estimate(Object v) {
@@ -428,7 +526,7 @@ final class SyncOperations implements Operations {
         if (t == null) {
             t = new TableState(name);
             byName.put(name, t);
-            t.schema = TableSchema.keyless(name);
+            t.setSchema(TableSchema.keyless(name));
             t.buffer = new TableBuffer(t.schema);
         }
         bySourceName.put(table, t);
@@ -437,7 +535,7 @@ final class SyncOperations implements Operations {
 
     private void create(TableState t, TableSchema schema) {
         t.created = true;
-        t.schema = schema;
+        t.setSchema(schema);
         t.buffer = new TableBuffer(schema);
         put(new Command.ApplySchema(schema));
         counters.schemaChanges.incrementAndGet();
@@ -450,7 +548,7 @@ final class SyncOperations implements Operations {
         } else {
             t.buffer = new TableBuffer(next);
         }
-        t.schema = next;
+        t.setSchema(next);
         put(new Command.ApplySchema(next));
         counters.schemaChanges.incrementAndGet();
         LOG.info("schema change: table {} is now ({})", next.name(), describeColumns(next));

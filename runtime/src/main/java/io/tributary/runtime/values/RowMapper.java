@@ -25,16 +25,11 @@ public final class RowMapper {
     }
 
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> toMap(Object row, String what) {
+    public static Map<String, Object> toMap(Object row, String op, String table) {
         if (row instanceof Map<?, ?> map) {
-            for (Object key : map.keySet()) {
-                if (!(key instanceof String)) {
-                    throw new ConnectorException(what + ": column names must be strings, got "
-                            + ValueCoercion.describe(key));
-                }
-            }
-            return (Map<String, Object>) map;
+            return (Map<String, Object>) map; // keys are checked as they are named
         }
+        String what = op + " into table '" + table + "'";
         if (row == null) {
             throw new ConnectorException(what + ": the row is null; pass a Map, a record or a bean");
         }

@@ -376,19 +376,26 @@ public final class ValueCoercion {
     private static String toJson(Object v) throws CoercionException {
         if (v instanceof String s) {
             String t = s.trim();
-            if (t.startsWith("{") || t.startsWith("[")) {
-                try {
-                    JSON.readTree(t);
-                    return t;
-                } catch (JsonProcessingException e) {
-                    // not JSON after all: stored as a JSON string below
-                }
+            if ((t.startsWith("{") || t.startsWith("[")) && isWellFormedJson(t)) {
+                return t;
             }
         }
         try {
             return v instanceof JsonNode n ? n.toString() : JSON.writeValueAsString(v);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new CoercionException("cannot be written as JSON: " + e.getMessage());
+        }
+    }
+
+    /** Checks JSON text with the streaming parser: no tree is built. */
+    private static boolean isWellFormedJson(String text) {
+        try (var parser = JSON.getFactory().createParser(text)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

@@ -147,8 +147,11 @@ class KeyBasedReplicationConnectorTest {
         return rows;
     }
 
+    /** The warehouse rows as (id, first, last, email, updated_at); none may be soft-deleted. */
     private static List<List<Object>> warehouse(ConnectorTester tester) {
-        return tester.query("SELECT * FROM tester.customers WHERE NOT _fivetran_deleted ORDER BY customer_id").stream()
+        List<Map<String, Object>> rows = tester.query("SELECT * FROM tester.customers ORDER BY customer_id");
+        assertThat(rows).allSatisfy(r -> assertThat(r).containsEntry("_fivetran_deleted", false));
+        return rows.stream()
                 .map(r -> List.<Object>of(r.get("customer_id"), r.get("first_name"), r.get("last_name"), r.get("email"),
                         ((OffsetDateTime) r.get("updated_at")).toInstant()))
                 .toList();

@@ -22,6 +22,9 @@ class RecordsWithNoCreatedAtTimestampConnectorTest {
 
             assertThat(versions(tester)).containsExactly(
                     tuple(123, "2007-12-03T10:15:30Z", "Manager"));
+            assertThat(tester.rows("user")).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("first_name", "John").containsEntry("last_name", "Doe")
+                    .containsEntry("_fivetran_deleted", false));
             assertThat(tester.state().getString("last_updated_at")).isEqualTo("2007-12-03T10:15:30Z");
         }
     }

@@ -7,7 +7,7 @@ import io.tributary.sdk.Log;
 import io.tributary.sdk.Operations;
 import io.tributary.sdk.State;
 import io.tributary.sdk.Table;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +52,8 @@ public class SpecifiedTypesConnector implements Connector {
 
     /** The original example's values, plus {@code _int} and {@code _ntime}, which it does not cover. */
     Map<String, Object> row() {
-        Map<String, Object> row = new HashMap<>(); // Map.of() takes no null values
+        // Insertion order becomes column order; Map.of() would also refuse the null value.
+        Map<String, Object> row = new LinkedHashMap<>();
         row.put("_bool", true);
         row.put("_short", 15);
         row.put("_int", 123456789);
