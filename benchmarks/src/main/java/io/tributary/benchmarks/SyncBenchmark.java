@@ -1,6 +1,7 @@
 package io.tributary.benchmarks;
 
 import io.tributary.destination.duckdb.DuckDbDestination;
+import io.tributary.runtime.destination.Destination;
 import io.tributary.runtime.sync.SyncOptions;
 import io.tributary.runtime.sync.SyncResult;
 import io.tributary.runtime.sync.SyncRunner;
@@ -17,21 +18,31 @@ import java.util.List;
  * Tributary's sync path against the physical ceiling, in one process: N synthetic rows of 10 columns, a
  * checkpoint every 100,000 rows. Prints rows/s for each and the ratio.
  *
- * <p>Usage: {@code SyncBenchmark [rows] [--ours-only]}.
+ * <p>Usage: {@code SyncBenchmark [rows] [--ours-only | --runtime-only]}.
  */
 public final class SyncBenchmark {
     private static final int CHECKPOINT_EVERY = 100_000;
 
     public static void main(String[] args) throws Exception {
         long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 1_000_000;
-        boolean oursOnly = List.of(args).contains("--ours-only");
+        List<String> flags = List.of(args);
         Path dir = Files.createTempDirectory("tributary-bench-");
         System.out.printf("rows=%,d checkpoint every %,d, heap max %,d MB, cores %d%n", rows, CHECKPOINT_EVERY,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-
-        double ours = ours(dir.resolve("ours.db"), rows);
+        if (flags.contains("--runtime-only")) {
+            System.out.printf("runtime alone (destination discards) %,12.0f rows/s%n",
+                    sync(new DiscardingDestination(), rows));
+            return;
+        }
+        double ours;
+        try (DuckDbDestination duckdb = new DuckDbDestination(dir.resolve("ours.db"), "tester")) {
+            TimedDestination timed = new TimedDestination(duckdb);
+            ours = sync(timed, rows);
+            System.out.printf("  (staging %.1f s, merge and commit %.1f s)%n", timed.writeNanos / 1e9,
+                    timed.commitNanos / 1e9);
+        }
         System.out.printf("tributary sync           %,12.0f rows/s%n", ours);
-        if (oursOnly) {
+        if (flags.contains("--ours-only")) {
             return;
         }
         double appender = Ceiling.measure(dir.resolve("appender.db"), rows, CHECKPOINT_EVERY, Ceiling::appender);
@@ -42,8 +53,19 @@ public final class SyncBenchmark {
         System.out.printf("ratio (tributary / best ceiling) = %.2f%n", ours / ceiling);
     }
 
-    static double ours(Path file, long rows) {
-        Connector connector = new Connector() {
+    /** Rows per second of one full sync of the synthetic connector into {@code destination}. */
+    static double sync(Destination destination, long rows) {
+        long started = System.nanoTime();
+        SyncResult result = new SyncRunner(SyncOptions.defaults()).run(connector(rows), Configuration.empty(), null,
+                destination, s -> { });
+        if (!result.succeeded()) {
+            throw new IllegalStateException("benchmark sync failed: " + result.error(), result.cause());
+        }
+        return rows / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static Connector connector(long rows) {
+        return new Connector() {
             @Override
             public List<Table> schema(Configuration configuration) {
                 return List.of(Table.named("customers").primaryKey("id").column("id", "LONG")
@@ -61,15 +83,5 @@ public final class SyncBenchmark {
                 operations.checkpoint(state.put("next", rows));
             }
         };
-        long started = System.nanoTime();
-        SyncResult result;
-        try (DuckDbDestination destination = new DuckDbDestination(file, "tester")) {
-            result = new SyncRunner(SyncOptions.defaults()).run(connector, Configuration.empty(), null, destination,
-                    s -> { });
-        }
-        if (!result.succeeded()) {
-            throw new IllegalStateException("benchmark sync failed: " + result.error(), result.cause());
-        }
-        return rows / ((System.nanoTime() - started) / 1e9);
     }
 }

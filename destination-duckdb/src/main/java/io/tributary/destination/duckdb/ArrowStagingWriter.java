@@ -21,6 +21,7 @@ import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -73,7 +74,7 @@ final class ArrowStagingWriter implements StagingWriter, AutoCloseable {
         }
         int rows = batch.size();
         try (VectorSchemaRoot root = VectorSchemaRoot.create(new Schema(fields), allocator)) {
-            root.allocateNew();
+            allocate(root, batch);
             BigIntVector seq = (BigIntVector) root.getVector(0);
             UInt1Vector op = (UInt1Vector) root.getVector(1);
             VarCharVector present = (VarCharVector) root.getVector(2);
@@ -91,6 +92,35 @@ final class ArrowStagingWriter implements StagingWriter, AutoCloseable {
             root.setRowCount(rows);
             insert(stagingName, root, columns);
         }
+    }
+
+    /** Sizes every vector for the batch up front, so filling never reallocates and copies. */
+    private static void allocate(VectorSchemaRoot root, Batch batch) {
+        int rows = Math.max(batch.size(), 1);
+        for (int v = 0; v < root.getFieldVectors().size(); v++) {
+            FieldVector vector = root.getVector(v);
+            if (vector instanceof BaseVariableWidthVector variable) {
+                long bytes = v >= 3 ? textBytes(batch.column(v - 3), batch.size()) : (v == 2 ? rows : 0);
+                variable.allocateNew(Math.max(bytes, 1), rows);
+            } else {
+                vector.setInitialCapacity(rows);
+                vector.allocateNew();
+            }
+        }
+    }
+
+    /** An upper bound of the UTF-8 bytes of a column's text or binary cells (3 bytes per UTF-16 char). */
+    private static long textBytes(Object[] cells, int rows) {
+        long bytes = 0;
+        for (int r = 0; r < rows; r++) {
+            Object v = cells[r];
+            if (v instanceof String s) {
+                bytes += s.length();
+            } else if (v instanceof byte[] b) {
+                bytes += b.length;
+            }
+        }
+        return bytes;
     }
 
     private void insert(String stagingName, VectorSchemaRoot root, List<ColumnSchema> columns) throws SQLException {

@@ -46,6 +46,7 @@ public final class DuckDbDestination implements Destination {
         final String name;
         boolean onlyUpserts = true;
         boolean truncates;
+        boolean keysMayRepeat;
         long rows;
 
         Staging(String name) {
@@ -181,6 +182,7 @@ public final class DuckDbDestination implements Destination {
                 staged.onlyUpserts &= op == Batch.Op.UPSERT;
                 staged.truncates |= op == Batch.Op.TRUNCATE;
             }
+            staged.keysMayRepeat |= batch.keysMayRepeat();
             stagingWriter.write(staged.name, batch);
             staged.rows += batch.size();
         } catch (SQLException e) {
@@ -222,7 +224,7 @@ public final class DuckDbDestination implements Destination {
         String target = target(table.name());
         String source = "temp.main." + quote(staged.name);
         if (staged.onlyUpserts) {
-            st.execute(MergeSql.upsertOnly(target, source, table, synced));
+            st.execute(MergeSql.upsertOnly(target, source, table, synced, staged.keysMayRepeat));
             return;
         }
         List<Long> truncates = new ArrayList<>();

@@ -37,15 +37,19 @@ final class MergeSql {
                 + join(table.primaryKey(), c -> quote(c.name())) + "))";
     }
 
-    /** Fast path for staging that holds only upserts: the last upsert of each key replaces the row. */
-    static String upsertOnly(String target, String staging, TableSchema table, String syncedLiteral) {
+    /**
+     * Fast path for staging that holds only upserts: the last upsert of each key replaces the row. When the
+     * runtime vouches that no key repeats, there is nothing to deduplicate.
+     */
+    static String upsertOnly(String target, String staging, TableSchema table, String syncedLiteral,
+                             boolean keysMayRepeat) {
         List<ColumnSchema> columns = table.columns();
+        String latestPerKey = keysMayRepeat ? " QUALIFY row_number() OVER (PARTITION BY "
+                + join(table.primaryKey(), c -> quote(c.name())) + " ORDER BY " + SEQ + " DESC) = 1" : "";
         return "INSERT INTO " + target + " (" + join(columns, c -> quote(c.name())) + ", "
                 + quote(TableSchema.FIVETRAN_SYNCED) + ", " + quote(TableSchema.FIVETRAN_DELETED) + ") "
                 + "SELECT " + join(columns, c -> quote(c.name())) + ", " + syncedLiteral + ", false FROM " + staging
-                + " QUALIFY row_number() OVER (PARTITION BY " + join(table.primaryKey(), c -> quote(c.name()))
-                + " ORDER BY " + SEQ + " DESC) = 1"
-                + onConflict(table);
+                + latestPerKey + onConflict(table);
     }
 
     /** The general merge of the operations with {@code from <= _seq < to}. */

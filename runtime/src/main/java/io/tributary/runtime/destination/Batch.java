@@ -32,14 +32,25 @@ public final class Batch {
     private final long[] sequence;
     private final int size;
     private final long bytes;
+    private final boolean keysMayRepeat;
 
-    public Batch(TableSchema table, Object[][] values, byte[] ops, long[] sequence, int size, long bytes) {
+    public Batch(TableSchema table, Object[][] values, byte[] ops, long[] sequence, int size, long bytes,
+                 boolean keysMayRepeat) {
         this.table = table;
         this.values = values;
         this.ops = ops;
         this.sequence = sequence;
         this.size = size;
         this.bytes = bytes;
+        this.keysMayRepeat = keysMayRepeat;
+    }
+
+    /**
+     * False when no upserted key of this batch repeats one upserted before it since the last commit, this
+     * batch included; a destination may then merge without deduplicating. True when unknown.
+     */
+    public boolean keysMayRepeat() {
+        return keysMayRepeat;
     }
 
     public TableSchema table() {

@@ -71,6 +71,8 @@ final class SyncOperations implements Operations {
         boolean[] declaredAt = new boolean[0];
         boolean[] keyAt = new boolean[0];
         ColumnType[] typeAt = new ColumnType[0];
+        /** Upserted keys since the last commit, so the destination can skip deduplication. */
+        final KeyTracker keys = new KeyTracker();
         /** Two source names map to one column: only the general path can say which. */
         boolean ambiguousSources;
 
@@ -208,6 +210,7 @@ final class SyncOperations implements Operations {
             try {
                 checkOpen();
                 flushAll();
+                byName.values().forEach(t -> t.keys.clear());
                 put(new Command.Commit(json, done));
             } finally {
                 lock.unlock();
@@ -544,7 +547,7 @@ final class SyncOperations implements Operations {
 
     private void changeSchema(TableState t, TableSchema next) {
         if (t.buffer.size() > 0) {
-            write(t.buffer.drain(next));
+            write(t.buffer.drain(next, t.keys.mayRepeat()));
         } else {
             t.buffer = new TableBuffer(next);
         }
@@ -563,6 +566,9 @@ final class SyncOperations implements Operations {
     }
 
     private void append(TableState t, Op op, Object[] cells, long bytes) {
+        if (op == Op.UPSERT) {
+            t.keys.add(KeyTracker.hash(cells, t.keyAt));
+        }
         t.buffer.append(op, sequence++, cells, bytes);
         bufferedBytes += bytes;
         if (t.buffer.size() >= options.maxBatchRows()) {
@@ -583,7 +589,7 @@ final class SyncOperations implements Operations {
         if (t.buffer == null || t.buffer.size() == 0) {
             return;
         }
-        write(t.buffer.drain(t.schema));
+        write(t.buffer.drain(t.schema, t.keys.mayRepeat()));
     }
 
     private void write(Batch batch) {

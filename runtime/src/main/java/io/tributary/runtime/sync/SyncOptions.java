@@ -13,7 +13,7 @@ import io.tributary.runtime.schema.Naming;
 public record SyncOptions(Naming naming, long flushBytes, int maxBatchRows, long inFlightBytes) {
 
     public static SyncOptions defaults() {
-        return new SyncOptions(Naming.FIVETRAN, 8L << 20, 65_536, 32L << 20);
+        return new SyncOptions(Naming.FIVETRAN, 16L << 20, 65_536, 64L << 20);
     }
 
     public SyncOptions withNaming(Naming n) {

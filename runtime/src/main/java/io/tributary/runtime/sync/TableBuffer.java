@@ -44,8 +44,8 @@ final class TableBuffer {
     }
 
     /** Hands the rows over as a batch and starts an empty buffer laid out by {@code next}. */
-    Batch drain(TableSchema next) {
-        Batch batch = new Batch(schema, values, ops, sequence, size, bytes);
+    Batch drain(TableSchema next, boolean keysMayRepeat) {
+        Batch batch = new Batch(schema, values, ops, sequence, size, bytes, keysMayRepeat);
         reset(next);
         return batch;
     }
