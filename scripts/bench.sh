@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The benchmarks of BENCHMARKS.md: sync throughput against the DuckDB ceiling measured in the same process,
+# a 10M-row sync in a 256 MB heap, and the wall time of a warm `./tributary debug examples/hello`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -q -B install -DskipTests
+cp="benchmarks/target/classes:benchmarks/target/lib/*"
+opens=--add-opens=java.base/java.nio=ALL-UNNAMED
+rows=${ROWS:-5000000}
+
+echo "== $rows rows, -Xmx256m: Tributary against the ceiling"
+java -Xmx256m "$opens" -cp "$cp" io.tributary.benchmarks.SyncBenchmark "$rows"
+
+echo "== 10,000,000 rows, -Xmx256m: Tributary alone"
+/usr/bin/time -f "wall %e s, max RSS %M KB" java -Xmx256m "$opens" -cp "$cp" \
+  io.tributary.benchmarks.SyncBenchmark 10000000 --ours-only
+
+echo "== warm ./tributary debug examples/hello (5 runs)"
+./tributary debug examples/hello > /dev/null   # first run: builds caches
+for _ in 1 2 3 4 5; do
+  /usr/bin/time -f "%e s" ./tributary debug examples/hello > /dev/null
+done
