@@ -158,6 +158,32 @@ class FailureAndRecoveryTest {
     }
 
     @Test
+    void anInvalidSchemaFailsBeforeAnyWrite() throws Exception {
+        Warehouse w = seeded();
+        SyncResult duplicate = w.sync(Connectors.withSchema(List.of(Table.named("users"), Table.named("users")),
+                (c, s, ops) -> ops.upsert("users", row("id", 9))));
+        assertThat(duplicate.error()).contains("table 'users' is declared twice");
+        SyncResult decimal = w.sync(Connectors.withSchema(List.of(Table.named("users").primaryKey("id")
+                .column("price", "DECIMAL")), (c, s, ops) -> ops.upsert("users", row("id", 9))));
+        assertThat(decimal.error()).contains("column 'price': DECIMAL needs a precision and a scale");
+        SyncResult unknown = w.sync(Connectors.withSchema(List.of(Table.named("users").primaryKey("id")
+                .column("age", "NUMBER")), (c, s, ops) -> ops.upsert("users", row("id", 9))));
+        assertThat(unknown.error()).contains("column 'age': unknown column type 'NUMBER'");
+        assertUnchanged(w);
+    }
+
+    @Test
+    void aDeclaredKeyThatRowsDoNotCarryIsNamed() throws Exception {
+        Warehouse w = new Warehouse(dir);
+        SyncResult r = w.sync(Connectors.withSchema(List.of(Table.named("orders").primaryKey("order_id")),
+                (c, s, ops) -> ops.upsert("orders", row("id", 1, "total", 5))));
+        assertThat(r.error()).isEqualTo("upsert into table 'orders': primary-key column 'order_id' is missing; every "
+                + "upsert, update and delete must carry the key");
+        assertThat(w.rows("SELECT count(*) AS n FROM duckdb_tables() WHERE schema_name = 'tester'"))
+                .as("no table is created for rows that cannot be keyed").containsExactly(row("n", 0L));
+    }
+
+    @Test
     void operationsFromManyThreadsAllLand() throws Exception {
         Warehouse w = new Warehouse(dir);
         SyncResult r = w.sync(Connectors.withSchema(USERS, (c, s, ops) -> {
