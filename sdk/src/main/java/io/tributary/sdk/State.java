@@ -178,13 +178,21 @@ public final class State {
         return toJson();
     }
 
+    /** Equal JSON values: key order and the width of numbers (5 as int or long) do not matter. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof State s && s.node.equals(node);
+        return o instanceof State s && s.node.equals(SAME_VALUE, node);
     }
 
     @Override
     public int hashCode() {
-        return node.hashCode();
+        return new java.util.HashSet<>(keys()).hashCode();
     }
+
+    private static final java.util.Comparator<JsonNode> SAME_VALUE = (a, b) -> {
+        if (a.equals(b)) {
+            return 0;
+        }
+        return a.isNumber() && b.isNumber() && a.decimalValue().compareTo(b.decimalValue()) == 0 ? 0 : 1;
+    };
 }
