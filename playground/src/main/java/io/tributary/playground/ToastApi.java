@@ -252,7 +252,7 @@ final class ToastApi {
         o.put("voided", voidDate != null);
         o.put("voidDate", time(voidDate));
         o.put("voidBusinessDate", voidDate == null ? null
-                : Integer.parseInt(BUSINESS_DATE.format(voidDate.atZone(ZoneOffset.UTC))));
+                : Integer.parseInt(BUSINESS_DATE.format(voidDate.atZone(ZoneOffset.UTC).toLocalDate())));
         o.put("deleted", deletedDate != null);
         o.put("deletedDate", time(deletedDate));
         o.put("source", "In Store");
@@ -277,7 +277,7 @@ final class ToastApi {
         v.put("voidUser", ref(gen.uuid("toast-employee", restaurant, 0), "RestaurantUser"));
         v.put("voidApprover", ref(gen.uuid("toast-employee", restaurant, 1), "RestaurantUser"));
         v.put("voidDate", time(voidDate));
-        v.put("voidBusinessDate", Integer.parseInt(BUSINESS_DATE.format(voidDate.atZone(ZoneOffset.UTC))));
+        v.put("voidBusinessDate", Integer.parseInt(BUSINESS_DATE.format(voidDate.atZone(ZoneOffset.UTC).toLocalDate())));
         v.put("voidReason", ref(gen.uuid("toast-void-reason", restaurant), "VoidReason"));
         return v;
     }

@@ -149,6 +149,42 @@ class FaultsTest {
     }
 
     @Test
+    void postsAreFaultedPerBodyAndStillParsedOnTheCleanAttempt() {
+        String form = "grant_type=client_credentials&client_id=" + Credentials.CLIENT_ID + "&client_secret="
+                + Credentials.CLIENT_SECRET;
+        assertThat(http.postForm("/oauth/token?fault=500:1", form).status()).isEqualTo(500);
+        assertThat(http.postForm("/oauth/token?fault=500:1", form + "&scope=x").status()).isEqualTo(500);
+        assertThat(http.postForm("/oauth/token?fault=500:1", form).status()).isEqualTo(500);
+        Http.Result clean = http.postForm("/oauth/token?fault=500:1", form);
+        assertThat(clean.status()).isEqualTo(200);
+        assertThat(clean.json().get("access_token").asText()).startsWith("pg_oauth_");
+    }
+
+    @Test
+    void parallelClientsWithRetriesGetTheCleanDataToo() throws Exception {
+        pg.setFaults("429:0.2:0,503:0.2,reset:0.1,truncate:0.1");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+        try {
+            List<java.util.concurrent.Future<JsonNode>> pages = new ArrayList<>();
+            for (int p = 1; p <= 20; p++) {
+                String url = "/pagination/page_number?per_page=10&page=" + p;
+                pages.add(pool.submit(() -> http.getWithRetries(url, 3, new java.util.concurrent.ConcurrentHashMap<>())
+                        .json()));
+            }
+            List<String> ids = new ArrayList<>();
+            for (java.util.concurrent.Future<JsonNode> f : pages) {
+                f.get().get("data").forEach(u -> ids.add(u.get("id").asText()));
+            }
+            pg.clearFaults();
+            List<String> clean = new ArrayList<>();
+            http.json("/pagination/page_number?per_page=200").get("data").forEach(u -> clean.add(u.get("id").asText()));
+            assertThat(ids).isEqualTo(clean);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void decisionsAreDeterministicForASeed() {
         List<String> first = sequence(pg);
         pg.resetFaultCounters();

@@ -123,8 +123,9 @@ public final class OAuth2 {
                 form.put("client_id", clientId);
                 form.put("client_secret", clientSecret);
             } else {
-                // RFC 6749 §2.3.1: each part form-encoded before Base64.
-                String pair = Urls.encode(clientId) + ":" + Urls.encode(clientSecret);
+                // Not form-encoded first (RFC 6749 §2.3.1 says to): most servers compare raw, and secrets
+                // with + / = would fail there. Use credentialsInBody() for servers that insist.
+                String pair = clientId + ":" + clientSecret;
                 request = request.header("Authorization",
                         "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
             }

@@ -22,9 +22,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fetches them again, so emit upserts (idempotent by primary key), not appends. Configuration is immutable.
  *
  * <pre>{@code
- * ParallelFetch.withThreads(4).run(pages(state.getInt("page", 0) + 1),
- *         page -> { var rows = api.get("items").query("page", page).json().get("data"); ...upsert...; return rows.size(); },
- *         (page, count) -> { if (count == 0) return false; state.put("page", page); operations.checkpoint(state); return true; });
+ * ParallelFetch.withThreads(4).run(ParallelFetch.pages(state.getInt("page", 0) + 1),
+ *         page -> {   // on a pool thread
+ *             int count = 0;
+ *             try (JsonRecords rows = api.get("items").query("page", page).send().jsonRecords("/data")) {
+ *                 for (Map<String, Object> row : rows) {
+ *                     operations.upsert("item", row);
+ *                     count++;
+ *                 }
+ *             }
+ *             return count;
+ *         },
+ *         (page, count) -> {   // on this thread, in page order
+ *             if (count == 0) return false;
+ *             state.put("page", page);
+ *             operations.checkpoint(state);
+ *             return true;
+ *         });
  * }</pre>
  */
 public final class ParallelFetch {

@@ -39,8 +39,12 @@ final class Sender {
                 HttpResponse<InputStream> raw = attempt(sent, policy);
                 int status = raw.statusCode();
                 Optional<String> location = raw.headers().firstValue("Location");
-                if (isRedirect(status) && location.isPresent() && redirects < MAX_REDIRECTS) {
+                if (isRedirect(status) && location.isPresent()) {
                     raw.body().close();
+                    if (redirects == MAX_REDIRECTS) {
+                        throw new HttpException(sent, status, "", "(redirected " + MAX_REDIRECTS
+                                + " times; stopping a redirect loop)", null);
+                    }
                     current = redirect(current, location.get(), status);
                     redirects++;
                     continue;
@@ -89,11 +93,11 @@ final class Sender {
     private static void sleepBeforeRetry(Failure f, int retry, Instant started, RequestPolicy policy) {
         Duration elapsed = Duration.between(started, policy.clock().instant());
         if (retry > policy.maxRetries()) {
-            throw f.giveUp("after " + retry + (retry == 1 ? " attempt" : " attempts") + " over " + Durations.show(elapsed));
+            throw f.giveUp("after " + attempts(retry) + " over " + Durations.show(elapsed));
         }
         Duration wait = f.retryAfter != null ? f.retryAfter : policy.backoff(retry);
         if (elapsed.plus(wait).compareTo(policy.maxRetryTime()) > 0) {
-            throw f.giveUp("after " + retry + " attempts over " + Durations.show(elapsed) + "; waiting "
+            throw f.giveUp("after " + attempts(retry) + " over " + Durations.show(elapsed) + "; waiting "
                     + Durations.show(wait) + " more would pass the retry-time cap of " + Durations.show(policy.maxRetryTime()));
         }
         Log.warning("retry " + retry + "/" + policy.maxRetries() + " of " + f.request + " in " + Durations.show(wait)
@@ -104,6 +108,10 @@ final class Sender {
             Thread.currentThread().interrupt();
             throw new HttpException(f.request, f.status, f.body, "(interrupted while waiting to retry)", e);
         }
+    }
+
+    private static String attempts(int n) {
+        return n + (n == 1 ? " attempt" : " attempts");
     }
 
     private static Request redirect(Request from, String location, int status) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.xpath.XPathConstants;
@@ -20,7 +21,9 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /**
  * An XML response read with the JDK's DOM parser and queried with XPath.
@@ -39,6 +42,21 @@ import org.xml.sax.SAXException;
  * Not thread-safe (DOM is not): one thread reads it.
  */
 public final class XmlDocument {
+    private static final ErrorHandler QUIET = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
     private final Document document;
     private final XPathFactory xpaths = XPathFactory.newInstance(); // factories are not thread-safe: one per document
 
@@ -52,7 +70,9 @@ public final class XmlDocument {
 
     public static XmlDocument parse(InputStream in) {
         try {
-            return new XmlDocument(factory().newDocumentBuilder().parse(in));
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(QUIET); // the default handler prints to stderr; the exception says it all
+            return new XmlDocument(builder.parse(in));
         } catch (SAXException e) {
             throw new ConnectorException("the response is not well-formed XML: " + e.getMessage(), e);
         } catch (IOException e) {

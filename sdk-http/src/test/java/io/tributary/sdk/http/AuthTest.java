@@ -80,7 +80,7 @@ class AuthTest {
     void clientCredentialsFetchesOneTokenAndReusesIt() {
         AtomicInteger issued = tokenEndpoint(3600);
         protectedResource("t1");
-        HttpApi api = api(OAuth2.clientCredentials(server.url("/oauth/token"), "client", "s3cret").scope("read(all)").build());
+        HttpApi api = api(OAuth2.clientCredentials(server.url("/oauth/token"), "client", "s3/cr+t=").scope("read(all)").build());
 
         for (int i = 0; i < 3; i++) {
             assertThat(api.get("me").json().get("user").asText()).isEqualTo("ada");
@@ -91,7 +91,7 @@ class AuthTest {
         assertThat(TestServer.parse(tokenCall.body())).containsEntry("grant_type", "client_credentials")
                 .containsEntry("scope", "read(all)").doesNotContainKey("client_secret");
         assertThat(tokenCall.header("Authorization")).isEqualTo(
-                "Basic " + Base64.getEncoder().encodeToString("client:s3cret".getBytes(StandardCharsets.UTF_8)));
+                "Basic " + Base64.getEncoder().encodeToString("client:s3/cr+t=".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -198,6 +198,16 @@ class AuthTest {
     }
 
     @Test
+    void aRedirectLoopFailsInsteadOfReturningA3xx() {
+        server.on("/api/a", (call, reply) -> reply.header("Location", "/api/b").send(302, null, new byte[0]));
+        server.on("/api/b", (call, reply) -> reply.header("Location", "/api/a").send(302, null, new byte[0]));
+        HttpException e = catchThrowableOfType(HttpException.class, () -> api(Auth.none()).get("a").json());
+        assertThat(e.status()).isEqualTo(302);
+        assertThat(e.getMessage()).contains("redirect loop");
+        assertThat(server.count("/api/a") + server.count("/api/b")).isEqualTo(6);
+    }
+
+    @Test
     void aMissingTokenInTheLoginAnswerSaysWhereItLooked() {
         server.on("/api/login", (call, reply) -> reply.json(200, "{\"ok\":true}"));
         Auth auth = TokenAuth.builder(SessionLogin.with(a -> a.post("login")).tokenAt("/token").build()).build();
@@ -219,6 +229,7 @@ class AuthTest {
             api.get("moved").json();
 
             assertThat(storage.calls("/blob").get(0).header("Authorization")).isNull();
+            assertThat(storage.calls("/blob").get(0).rawQuery()).isEqualTo("sig=abc");
             assertThat(server.calls("/api/items").get(0).header("Authorization")).isEqualTo("Bearer tok");
         }
     }

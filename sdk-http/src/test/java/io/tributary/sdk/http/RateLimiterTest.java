@@ -76,7 +76,7 @@ class RateLimiterTest {
     @Test
     void retriesAreRateLimitedToo() throws Exception {
         List<Long> seen = new CopyOnWriteArrayList<>();
-        try (TestServer s = new TestServer()) {
+        try (TestServer s = new TestServer(); LogCapture log = new LogCapture()) {
             s.script("/x", (call, reply) -> {
                 seen.add(time.millis() - t0);
                 reply.header("Retry-After", "0").json(503, "{}");
@@ -86,6 +86,7 @@ class RateLimiterTest {
             });
             HttpApi api = HttpApi.builder().policy(time.policy().rateLimit(1, 0).build()).build();
             api.get(s.url("/x")).json();
+            assertThat(log.containing("retry 1/5")).hasSize(1);
         }
         assertThat(seen).containsExactly(0L, 1000L);
     }

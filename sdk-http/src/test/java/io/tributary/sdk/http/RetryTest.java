@@ -146,7 +146,8 @@ class RetryTest {
         } finally {
             release.countDown();
         }
-        assertThat(server.count("/slow")).isEqualTo(2);
+        // at least the timed-out call and the good one (a loaded machine may time out the good one too)
+        assertThat(server.count("/slow")).isGreaterThanOrEqualTo(2);
         assertThat(log.containing("retry 1/5")).singleElement().asString().contains("read timeout of 300 ms");
     }
 

@@ -1,0 +1,106 @@
+package io.tributary.server;
+
+import io.javalin.Javalin;
+import io.tributary.server.api.AccountApi;
+import io.tributary.server.api.GroupsApi;
+import io.tributary.server.auth.ApiKeys;
+import io.tributary.server.auth.Role;
+import io.tributary.server.http.ApiException;
+import io.tributary.server.http.Gatekeeper;
+import io.tributary.server.http.Json;
+import io.tributary.server.http.RateLimiter;
+import io.tributary.server.http.Router;
+import io.tributary.server.store.Database;
+import io.tributary.server.store.GroupStore;
+import io.tributary.server.store.Jdbc;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The management server: Fivetran's REST API v1 over the metadata store. */
+public final class TributaryServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("tributary.server");
+
+    private final Database database;
+    private final Javalin app;
+    private final ApiKeys.Credentials initialKey;
+
+    private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey) {
+        this.database = database;
+        this.app = app;
+        this.initialKey = initialKey;
+    }
+
+    /** Opens the store (migrating it), creates the first administrator key if there is none, and listens. */
+    public static TributaryServer start(ServerConfig config) {
+        Database database = openStore(config);
+        try {
+            Jdbc jdbc = new Jdbc(database);
+            ApiKeys keys = new ApiKeys(jdbc);
+            ApiKeys.Credentials initial = keys.isEmpty()
+                    ? keys.create(Role.ACCOUNT_ADMINISTRATOR, "created on first start") : null;
+            Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
+            GroupStore groups = new GroupStore(jdbc);
+            Javalin app = Javalin.create(c -> {
+                c.startup.showJavalinBanner = false;
+                c.startup.showOldJavalinVersionWarning = false;
+                c.router.ignoreTrailingSlashes = true;
+                c.router.treatMultipleSlashesAsSingleSlash = true;
+                c.http.prefer405over404 = true;
+                c.routes.before("/v1/*", gatekeeper::check);
+                c.routes.exception(ApiException.class, (e, ctx) -> Json.error(ctx, e.status(), e.code(), e.getMessage()));
+                c.routes.exception(Exception.class, (e, ctx) -> {
+                    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                    Json.error(ctx, 500, "InternalError", "The server failed to handle the request; see its log");
+                });
+                c.routes.error(404, ctx -> {
+                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                        Json.error(ctx, 404, "NotFound", "No endpoint " + ctx.method() + " " + ctx.path());
+                    }
+                });
+                c.routes.error(405, ctx -> Json.error(ctx, 405, "MethodNotAllowed",
+                        ctx.method() + " is not supported on " + ctx.path()));
+                Router router = new Router(c.routes);
+                new GroupsApi(groups).register(router);
+                new AccountApi("tributary", "Tributary").register(router);
+            }).start(config.host(), config.port());
+            return new TributaryServer(database, app, initial);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Database openStore(ServerConfig config) {
+        if (config.dbUrl() != null) {
+            return Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
+        }
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data directory " + config.dataDir() + ": " + e.getMessage(), e);
+        }
+        return Database.embedded(config.dataDir());
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The administrator key created on this first start, shown once; empty on later starts. */
+    public Optional<ApiKeys.Credentials> initialKey() {
+        return Optional.ofNullable(initialKey);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,43 @@
+package io.tributary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/** Checks that a response body conforms to Fivetran's published OpenAPI definition for its operation. */
+public final class OpenApiContract {
+    private static OpenApiInteractionValidator validator;
+
+    private OpenApiContract() {
+    }
+
+    private static synchronized OpenApiInteractionValidator validator() {
+        if (validator == null) {
+            Path spec = Path.of("..", "..", "shared", "reference", "fivetran-openapi.json").toAbsolutePath().normalize();
+            if (!Files.exists(spec)) {
+                throw new IllegalStateException("the OpenAPI definition is expected at " + spec);
+            }
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(spec.toUri().toString()).build();
+        }
+        return validator;
+    }
+
+    /** Asserts that {@code answer} to {@code method path} is what the OpenAPI definition allows. */
+    public static Http.Answer assertConforms(String method, String path, Http.Answer answer) {
+        String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        ValidationReport report = validator().validateResponse(pathOnly, Request.Method.valueOf(method),
+                SimpleResponse.Builder.status(answer.status()).withContentType("application/json")
+                        .withBody(answer.text()).build());
+        assertThat(report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> m.getKey() + ": " + m.getMessage()).collect(Collectors.toList()))
+                .as("%s %s → %d %s", method, path, answer.status(), answer.text())
+                .isEmpty();
+        return answer;
+    }
+}
