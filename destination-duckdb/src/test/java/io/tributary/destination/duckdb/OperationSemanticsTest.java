@@ -45,6 +45,27 @@ class OperationSemanticsTest {
     }
 
     @Test
+    void rowsMayBeRecordsBeansOrJsonObjects() throws Exception {
+        record Person(int id, String firstName) {
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"id\": 3, \"firstName\": \"cy\", \"tags\": [\"a\"]}");
+        Warehouse w = new Warehouse(dir);
+        var result = w.sync(Connectors.withSchema(List.of(Table.named("people").primaryKey("id")), (c, s, ops) -> {
+            ops.upsert("people", new Person(1, "ada"));
+            ops.upsert("people", json);
+        }));
+        assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+        assertThat(w.rows("SELECT id, first_name, CAST(tags AS VARCHAR) AS tags FROM tester.people ORDER BY id"))
+                .containsExactly(row("id", 1L, "first_name", "ada", "tags", null),
+                        row("id", 3L, "first_name", "cy", "tags", "[\"a\"]"));
+        var array = new com.fasterxml.jackson.databind.ObjectMapper().readTree("[1]");
+        var bad = w.sync(Connectors.withSchema(List.of(Table.named("people").primaryKey("id")),
+                (c, s, ops) -> ops.upsert("people", array)));
+        assertThat(bad.error()).isEqualTo("upsert into table 'people': a JSON row must be an object, got ARRAY");
+    }
+
+    @Test
     void declaredTablesKeepTheirKeysAndUpsertRevivesDeletedRows() throws Exception {
         Warehouse w = new Warehouse(dir);
         SyncResult result = w.sync(new io.tributary.sdk.Connector() {

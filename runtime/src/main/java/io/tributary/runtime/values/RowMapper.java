@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads a row: a {@code Map}, or a record or bean whose components or getters become columns (Jackson's
+ * Reads a row: a {@code Map}, a Jackson object node, or a record or bean whose components or getters become columns (Jackson's
  * property rules, so {@code @JsonProperty} renames). Shallow: nested objects stay values, stored as JSON.
  */
 public final class RowMapper {
@@ -30,6 +30,13 @@ public final class RowMapper {
             return (Map<String, Object>) map; // keys are checked as they are named
         }
         String what = op + " into table '" + table + "'";
+        if (row instanceof com.fasterxml.jackson.databind.JsonNode node) {
+            if (!node.isObject()) {
+                throw new ConnectorException(what + ": a JSON row must be an object, got " + node.getNodeType());
+            }
+            // Nested objects and arrays become Maps and Lists, stored as JSON columns.
+            return ValueCoercion.JSON.convertValue(node, Map.class);
+        }
         if (row == null) {
             throw new ConnectorException(what + ": the row is null; pass a Map, a record or a bean");
         }
