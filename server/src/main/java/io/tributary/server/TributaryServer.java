@@ -15,6 +15,8 @@ import io.tributary.server.store.GroupStore;
 import io.tributary.server.store.Jdbc;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,18 @@ public final class TributaryServer implements AutoCloseable {
     private final Database database;
     private final Javalin app;
     private final ApiKeys.Credentials initialKey;
+    private final List<Router.Route> routes;
 
-    private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey) {
+    private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey, List<Router.Route> routes) {
         this.database = database;
         this.app = app;
         this.initialKey = initialKey;
+        this.routes = routes;
+    }
+
+    /** Every API operation the server serves. */
+    public List<Router.Route> routes() {
+        return routes;
     }
 
     /** Opens the store (migrating it), creates the first administrator key if there is none, and listens. */
@@ -43,6 +52,7 @@ public final class TributaryServer implements AutoCloseable {
                     ? keys.create(Role.ACCOUNT_ADMINISTRATOR, "created on first start") : null;
             Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
             GroupStore groups = new GroupStore(jdbc);
+            List<Router.Route> routes = new ArrayList<>();
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
                 c.startup.showOldJavalinVersionWarning = false;
@@ -56,7 +66,7 @@ public final class TributaryServer implements AutoCloseable {
                     Json.error(ctx, 500, "InternalError", "The server failed to handle the request; see its log");
                 });
                 c.routes.error(404, ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                    if (!Json.written(ctx)) {
                         Json.error(ctx, 404, "NotFound", "No endpoint " + ctx.method() + " " + ctx.path());
                     }
                 });
@@ -65,8 +75,9 @@ public final class TributaryServer implements AutoCloseable {
                 Router router = new Router(c.routes);
                 new GroupsApi(groups).register(router);
                 new AccountApi("tributary", "Tributary").register(router);
+                routes.addAll(router.routes());
             }).start(config.host(), config.port());
-            return new TributaryServer(database, app, initial);
+            return new TributaryServer(database, app, initial, List.copyOf(routes));
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -76,8 +76,16 @@ public final class Json {
         write(ctx, status, Envelope.error(code, message));
     }
 
+    /** Whether this request's response was written here (so error pages need no envelope of their own). */
+    public static boolean written(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(WRITTEN));
+    }
+
+    private static final String WRITTEN = "tributary.written";
+
     private static void write(Context ctx, int status, Object body) {
         try {
+            ctx.attribute(WRITTEN, true);
             ctx.status(status).contentType("application/json").result(MAPPER.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write response", e);
