@@ -105,9 +105,8 @@ class AdminAndDeterminismTest {
     }
 
     @Test
-    void startsOnLoopbackAndTheMainEntryPointParsesOptions() {
-        try (Playground pg = PlaygroundMain.run(new String[] {"--port", "0", "--seed", "9", "--day", "2",
-                "--faults", "latency:0.5:1"})) {
+    void startsOnLoopbackWithTheBuildersOptions() {
+        try (Playground pg = Playground.builder().port(0).seed(9).day(2).faults("latency:0.5:1").start()) {
             assertThat(pg.baseUrl()).startsWith("http://127.0.0.1:");
             assertThat(pg.port()).isPositive();
             assertThat(pg.seed()).isEqualTo(9);
