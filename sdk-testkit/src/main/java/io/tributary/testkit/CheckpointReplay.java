@@ -49,7 +49,7 @@ final class CheckpointReplay {
     }
 
     /** Every table's rows without {@code _fivetran_synced}, and the state. */
-    private static Map<String, Object> snapshot(Path warehouse) {
+    static Map<String, Object> snapshot(Path warehouse) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map<String, Object> t : ConnectorTester.query(warehouse,
                 "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'tester' ORDER BY table_name")) {

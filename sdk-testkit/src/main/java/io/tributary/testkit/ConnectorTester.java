@@ -130,6 +130,15 @@ public final class ConnectorTester implements AutoCloseable {
     }
 
     /**
+     * The whole warehouse as comparable values: each table's rows without {@code _fivetran_synced} (which records
+     * when, not what), in key order, plus the committed state. Two syncs that should agree, such as a clean run
+     * and one with injected faults, compare equal with {@code assertThat(a.snapshot()).isEqualTo(b.snapshot())}.
+     */
+    public Map<String, Object> snapshot() {
+        return CheckpointReplay.snapshot(warehouse());
+    }
+
+    /**
      * Checks that the connector resumes correctly: for a crash before the first checkpoint and after each
      * checkpoint but the last, a fresh warehouse is synced up to that point, the sync is killed, and a second
      * sync resumes from the committed state. Each must end with the same rows (ignoring
