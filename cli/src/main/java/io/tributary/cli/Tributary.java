@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = Tributary.Version.class,
         description = "Build, run and manage data connectors.",
         subcommands = {DebugCommand.class, ResetCommand.class, InspectCommand.class, InitCommand.class,
-                ConfigurationCommand.class, PlaygroundCommand.class,
+                ConfigurationCommand.class, PlaygroundCommand.class, ServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tributary {
 

@@ -84,7 +84,8 @@ public final class TributaryServer implements AutoCloseable {
         }
     }
 
-    private static Database openStore(ServerConfig config) {
+    /** The configured store, migrated: PostgreSQL when {@code dbUrl} is set, else H2 in the data directory. */
+    public static Database openStore(ServerConfig config) {
         if (config.dbUrl() != null) {
             return Database.open(config.dbUrl(), config.dbUser(), config.dbPassword());
         }
