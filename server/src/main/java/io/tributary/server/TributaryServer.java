@@ -48,7 +48,7 @@ public final class TributaryServer implements AutoCloseable {
         try {
             Jdbc jdbc = new Jdbc(database);
             ApiKeys keys = new ApiKeys(jdbc);
-            ApiKeys.Credentials initial = keys.isEmpty()
+            ApiKeys.Credentials initial = !keys.hasAdministrator()
                     ? keys.create(Role.ACCOUNT_ADMINISTRATOR, "created on first start") : null;
             Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
             GroupStore groups = new GroupStore(jdbc);

@@ -36,8 +36,9 @@ public final class ApiKeys {
         return new Credentials(key, secret, role);
     }
 
-    public boolean isEmpty() {
-        return jdbc.count("SELECT count(*) FROM api_keys") == 0;
+    /** Whether any Account Administrator key exists; the first start creates one when none does. */
+    public boolean hasAdministrator() {
+        return jdbc.count("SELECT count(*) FROM api_keys WHERE role = ?", Role.ACCOUNT_ADMINISTRATOR.name()) > 0;
     }
 
     public Optional<Caller> verify(String key, String secret) {
