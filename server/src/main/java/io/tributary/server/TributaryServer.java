@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import io.javalin.Javalin;
 import io.tributary.server.api.AccountApi;
+import io.tributary.server.api.DestinationsApi;
 import io.tributary.server.api.GroupsApi;
 import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
@@ -11,6 +12,7 @@ import io.tributary.server.http.Json;
 import io.tributary.server.http.RateLimiter;
 import io.tributary.server.http.Router;
 import io.tributary.server.store.Database;
+import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.GroupStore;
 import io.tributary.server.store.Jdbc;
 import java.nio.file.Files;
@@ -73,7 +75,9 @@ public final class TributaryServer implements AutoCloseable {
                 c.routes.error(405, ctx -> Json.error(ctx, 405, "MethodNotAllowed",
                         ctx.method() + " is not supported on " + ctx.path()));
                 Router router = new Router(c.routes);
-                new GroupsApi(groups).register(router);
+                GroupsApi groupsApi = new GroupsApi(groups);
+                groupsApi.register(router);
+                new DestinationsApi(new DestinationStore(jdbc), groupsApi).register(router);
                 new AccountApi("tributary", "Tributary").register(router);
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());

@@ -31,6 +31,11 @@ public enum StoreKind {
         return base.withDatabase(postgres().getJdbcUrl("postgres", database), "postgres", "postgres");
     }
 
+    /** The port of the embedded PostgreSQL (user and password "postgres"), for tests that need a real database. */
+    public static int postgresPort() {
+        return postgres().getPort();
+    }
+
     private static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
