@@ -31,10 +31,6 @@ final class FaultySyncs {
         throw new AssertionError("no sync succeeded in " + MAX_SYNCS + " attempts");
     }
 
-    static long total(Playground playground) {
-        return playground.injectedFaults().values().stream().mapToLong(Long::longValue).sum();
-    }
-
     private static long truncated(Playground playground) {
         return playground.injectedFaults().getOrDefault("truncate", 0L);
     }
