@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Build, run and manage data connectors.",
         subcommands = {DebugCommand.class, ResetCommand.class, InspectCommand.class, InitCommand.class,
                 ConfigurationCommand.class, PlaygroundCommand.class, ServerCommand.class,
+                io.tributary.cli.api.ApiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Tributary {
 
@@ -23,6 +24,10 @@ public final class Tributary {
             if (e instanceof UserError) {
                 commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
                 return 2;
+            }
+            if (e instanceof io.tributary.client.ApiError) {
+                commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
+                return 1;
             }
             throw e;
         });

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 /** Sends one API request with the retry policy, the rate budget and error decoding. Thread-safe. */
 final class Transport {
     private static final Logger LOG = LoggerFactory.getLogger("tributary.client");
+    /** One line per answered request: an audit trail, usually routed to a file only. */
+    private static final Logger REQUESTS = LoggerFactory.getLogger("tributary.client.requests");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
 
     private final HttpClient http;
@@ -55,8 +57,11 @@ final class Transport {
         for (int attempt = 0; ; attempt++) {
             pause(budget.pause(), method, path);
             HttpResponse<String> response;
+            long started = System.nanoTime();
             try {
                 response = http.send(request(method, uri, payload, timeout), HttpResponse.BodyHandlers.ofString());
+                REQUESTS.info("{} {} → {} in {} ms", method, path, response.statusCode(),
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (IOException e) {
                 // A POST that never reached the server is safe to send again; one that may have, is not.
                 boolean safe = IDEMPOTENT.contains(method) || e instanceof ConnectException;

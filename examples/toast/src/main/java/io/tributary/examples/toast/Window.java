@@ -16,7 +16,7 @@ record Window(Instant start, Instant end) {
     static final Duration SPAN = Duration.ofDays(30);
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter BUSINESS_DATE = DateTimeFormatter.BASIC_ISO_DATE.withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter BUSINESS_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     static Window startingAt(Instant start, Instant now) {
         Instant end = start.isBefore(now.minus(SPAN)) ? start.plus(SPAN) : now;
