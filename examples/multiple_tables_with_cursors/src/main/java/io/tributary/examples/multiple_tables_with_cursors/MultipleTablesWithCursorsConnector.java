@@ -19,9 +19,10 @@ import java.util.Map;
  * {@code updatedAt} also moves when one of its departments changes, so following the company cursor reaches
  * every changed department.
  *
- * <p>Unlike the original, the company cursor moves only after the company's departments are synced: moved
- * first, a sync interrupted among the departments would never read the rest of them, since the resumed sync
- * no longer sees that company.
+ * <p>The connector checkpoints once per company, after its departments, with both cursors. The original moves
+ * and checkpoints the company cursor before reading the departments (then checkpoints after each department):
+ * a sync interrupted among the departments would never read the rest of them, because the resumed sync no
+ * longer sees that company.
  */
 public class MultipleTablesWithCursorsConnector implements Connector {
     static final String COMPANY = "company";
@@ -82,10 +83,9 @@ public class MultipleTablesWithCursorsConnector implements Connector {
             for (Map<String, Object> department : departments) {
                 operations.upsert(DEPARTMENT, department);
                 departmentCursors.put(companyId, (String) department.get("updatedAt"));
-                operations.checkpoint(state);
             }
 
-            // Only now is the company done: a resumed sync reads it again until here.
+            // Only now is the company done; until this checkpoint a resumed sync reads it again.
             state.put(COMPANY_CURSOR, (String) company.get("updatedAt"));
             operations.checkpoint(state);
         }

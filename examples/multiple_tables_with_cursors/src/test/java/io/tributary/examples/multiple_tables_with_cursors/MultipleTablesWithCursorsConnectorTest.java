@@ -47,7 +47,7 @@ class MultipleTablesWithCursorsConnectorTest {
             assertThat(companies0).hasSize(10);
             assertThat(departments0).hasSize(40);
             assertThat(first.counters().upserts()).isEqualTo(50);
-            assertThat(first.counters().checkpoints()).as("one per department and per company").isEqualTo(50);
+            assertThat(first.counters().checkpoints()).as("one per company").isEqualTo(10);
             assertThat(PlaygroundCompanies.warehouseCompanies(tester)).isEqualTo(companies0);
             assertThat(PlaygroundCompanies.warehouseDepartments(tester)).isEqualTo(departments0);
             State state0 = tester.state();
@@ -69,6 +69,7 @@ class MultipleTablesWithCursorsConnectorTest {
                     .isBetween(3L, 6L);
             assertThat(second.counters().upserts())
                     .as("changed companies, plus 3 + 1 new and 2 updated departments").isEqualTo(changedCompanies + 6);
+            assertThat(second.counters().checkpoints()).isEqualTo(changedCompanies);
             assertThat(PlaygroundCompanies.warehouseCompanies(tester)).isEqualTo(companies1);
             assertThat(PlaygroundCompanies.warehouseDepartments(tester)).isEqualTo(departments1);
             assertThat(tester.state().getString("company_cursor")).isEqualTo(PlaygroundCompanies.latest(companies1, 4));
@@ -104,14 +105,6 @@ class MultipleTablesWithCursorsConnectorTest {
 
     @Test
     void resumesFromEveryCheckpoint() {
-        try (ConnectorTester tester = newTester()) {
-            tester.assertReplayFromEveryCheckpoint();
-        }
-    }
-
-    @Test
-    void resumesFromEveryCheckpointOfAnIncrementalSync() {
-        playground.setDay(3);
         try (ConnectorTester tester = newTester()) {
             tester.assertReplayFromEveryCheckpoint();
         }

@@ -107,9 +107,19 @@ class PaginationKeysetConnectorTest {
             if (outcome.succeeded()) {
                 return;
             }
-            assertThat(outcome.error()).as("sync %d failed", attempt).contains("body is not valid JSON");
+            assertThat(truncatedBody(outcome.cause())).as("sync %d failed: %s", attempt, outcome.error()).isTrue();
             assertThat(attempt).as("syncs failed on truncated bodies").isLessThan(5);
         }
+    }
+
+    /** Whether the JDK reported a body shorter than its Content-Length somewhere in the causes. */
+    private static boolean truncatedBody(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("bytes received")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ConnectorTester newTester() {

@@ -17,7 +17,9 @@ class WeatherXmlConnectorTest {
     static final RequestPolicy FAST = RequestPolicy.builder()
             .backoff(Duration.ofMillis(1), Duration.ofMillis(20)).maxRetries(4).build();
     /** 17 % of attempts fail; the decision seed makes these few requests meet every kind of fault. */
-    static final String FAULTS = "429:0.06:0,500:0.04,503:0.03,reset:0.02,truncate:0.02,seed:1";
+    static final String FAULTS = "429:0.06:0,500:0.04,503:0.03,reset:0.02,truncate:0.02,seed:21";
+    /** Six stations over five days, so that the fault test makes enough requests. */
+    static final String ALL_STATIONS = "KOAK,KJFK,KLAX,KSFO,KORD,KSEA";
 
     @Test
     void firstSyncWritesEachStationsObservationAndLaterSyncsOnlyNewerOnes() throws Exception {
@@ -31,7 +33,7 @@ class WeatherXmlConnectorTest {
                     station("KLAX", "Los Angeles International Airport, CA", 33.94, -118.39),
                     station("KOAK", "Oakland, Metropolitan Oakland International Airport, CA", 37.72, -122.22));
             assertThat(tester.rows("weather_observations")).hasSize(3)
-                    .allSatisfy(row -> assertThat(row).containsEntry("observation_time_rfc822",
+                    .allSatisfy(row -> assertThat(row).containsEntry("observation_time_rfc_822",
                             "Wed, 01 Jan 2025 23:53:00 +0000").containsEntry("_fivetran_deleted", false));
             for (String station : List.of("KOAK", "KJFK", "KLAX")) {
                 assertThat(observation(tester, station)).isEqualTo(expected(source.observation(station)));
@@ -48,7 +50,7 @@ class WeatherXmlConnectorTest {
 
             assertThat(nextDay.counters().upserts()).isEqualTo(3 + 3);
             assertThat(tester.rows("weather_observations")).hasSize(6);
-            assertThat(tester.query("SELECT observation_time_rfc822 AS t, count(*) AS n FROM tester.weather_observations"
+            assertThat(tester.query("SELECT observation_time_rfc_822 AS t, count(*) AS n FROM tester.weather_observations"
                     + " GROUP BY t ORDER BY t")).containsExactly(
                     Map.of("t", "Thu, 02 Jan 2025 23:53:00 +0000", "n", 3L),
                     Map.of("t", "Wed, 01 Jan 2025 23:53:00 +0000", "n", 3L));
@@ -63,10 +65,10 @@ class WeatherXmlConnectorTest {
     @Test
     void injectedFaultsEndInTheSameWarehouseAsACleanRun() {
         try (Playground clean = Playground.start(0); Playground faulty = Playground.start(0);
-             ConnectorTester expected = newTester(clean, STATIONS);
-             ConnectorTester actual = newTester(faulty, STATIONS)) {
+             ConnectorTester expected = newTester(clean, ALL_STATIONS);
+             ConnectorTester actual = newTester(faulty, ALL_STATIONS)) {
             faulty.setFaults(FAULTS);
-            for (int day = 0; day <= 3; day++) {
+            for (int day = 0; day <= 4; day++) {
                 clean.setDay(day);
                 faulty.setDay(day);
                 expected.sync().assertSucceeded();
@@ -115,13 +117,16 @@ class WeatherXmlConnectorTest {
 
     /** The station's latest observation in the warehouse, without the system columns. */
     private static Map<String, Object> observation(ConnectorTester tester, String station) {
-        Map<String, Object> row = tester.query("SELECT * EXCLUDE (_fivetran_synced, _fivetran_deleted) FROM "
+        // The newest first: on day 1 the Thursday observation sorts before Wednesday's.
+        return tester.query("SELECT * EXCLUDE (_fivetran_synced, _fivetran_deleted) FROM "
                 + "tester.weather_observations WHERE station_id = '" + station
-                + "' ORDER BY observation_time_rfc822 LIKE 'Wed%'").get(0);
-        return row;
+                + "' ORDER BY observation_time_rfc_822 LIKE 'Wed%'").get(0);
     }
 
-    /** What the warehouse should hold for an observation: every element, numbers as numbers, snake-case names. */
+    /**
+     * What the warehouse should hold for an observation: every element, numbers as numbers, names as the naming
+     * rules write them (credit_URL becomes credit_url, observation_time_rfc822 observation_time_rfc_822).
+     */
     private static Map<String, Object> expected(Map<String, String> xml) {
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         xml.forEach((name, text) -> {
@@ -132,7 +137,8 @@ class WeatherXmlConnectorTest {
                     "pressure_in", "dewpoint_f", "dewpoint_c", "visibility_mi").contains(name)) {
                 value = Double.parseDouble(text);
             }
-            out.put(name.equals("credit_URL") ? "credit_url" : name, value);
+            out.put(name.equals("credit_URL") ? "credit_url"
+                    : name.equals("observation_time_rfc822") ? "observation_time_rfc_822" : name, value);
         });
         return out;
     }
