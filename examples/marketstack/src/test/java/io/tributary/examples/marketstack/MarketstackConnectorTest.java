@@ -9,8 +9,10 @@ import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class MarketstackConnectorTest {
@@ -63,13 +65,26 @@ class MarketstackConnectorTest {
 
     @Test
     void aSyncThatStopsPartWayResumesAtTheNextTickerOfTheSameWindow() throws Exception {
+        // Three requests an hour on a clock that only the rate limiter's waits move: the first sync stops when
+        // its fourth request (GOOG, after the latest-date lookup, AAPL and MSFT) would have to wait.
+        FakeClock clock = new FakeClock(Instant.parse("2025-01-01T12:00:00Z"));
+        AtomicBoolean stopWhenLimited = new AtomicBoolean(true);
+        RequestPolicy limited = FAST.toBuilder().rateLimit(0, 3).clock(clock).sleeper(wait -> {
+            if (stopWhenLimited.get()) {
+                throw new IllegalStateException("stopped by the test at the rate limit");
+            }
+            clock.advance(wait);
+        }).build();
         try (Playground playground = Playground.start(0);
-             ConnectorTester tester = newTester(playground, "AAPL,MSFT,BAD_TICKER,INTC")) {
-            tester.sync().assertFailedWith("validation_error");
+             ConnectorTester tester = ConnectorTester.of(new MarketstackConnector(limited))
+                     .configuration(configuration(playground, String.join(",", TICKERS)))) {
+            tester.sync().assertFailedWith("stopped by the test at the rate limit");
             assertThat(tester.state()).isEqualTo(window(2, "2024-12-17", "2025-01-01"));
+            assertThat(tester.query("SELECT DISTINCT symbol FROM tester.tickers_price ORDER BY symbol"))
+                    .containsExactly(Map.of("symbol", "AAPL"), Map.of("symbol", "MSFT"));
 
             playground.nextDay();
-            tester.configuration(configuration(playground, "AAPL,MSFT,GOOG,INTC"));
+            stopWhenLimited.set(false);
             SyncOutcome resumed = tester.sync().assertSucceeded();
 
             // GOOG and INTC over the saved window, which still ends on day 0; then the window closes.
