@@ -15,10 +15,10 @@ final class Bodies {
     }
 
     /** Reads at most 64 KiB of the body, closes it, and returns its start with the request's secrets masked. */
-    static String excerpt(HttpResponse<InputStream> raw, List<String> secrets) {
+    static String excerpt(HttpResponse<InputStream> raw, List<String> secrets, java.time.Duration readTimeout) {
         String text;
         boolean more;
-        try (InputStream in = Response.decoded(raw)) {
+        try (InputStream in = Response.decoded(raw, readTimeout)) {
             byte[] bytes = in.readNBytes(MAX_READ_BYTES);
             more = bytes.length == MAX_READ_BYTES;
             text = new String(bytes, StandardCharsets.UTF_8);

@@ -77,7 +77,12 @@ public final class HttpApi {
      * {@link HttpException} otherwise. The caller closes the response.
      */
     public Response send(Request request) {
-        return sender.send(request);
+        return sender.send(request, false);
+    }
+
+    /** Like {@link #send}, with the whole body read inside the retry loop; for whole-body reads. */
+    Response sendBuffered(Request request) {
+        return sender.send(request, true);
     }
 
     public RequestPolicy policy() {

@@ -129,7 +129,8 @@ public abstract sealed class Paginator implements Iterable<Page>
 
         private Page fetch() {
             Page page;
-            try (Response r = requestFor(position).send()) {
+            Request toSend = requestFor(position);
+            try (Response r = toSend.api().sendBuffered(toSend)) {
                 JsonNode body = r.json();
                 page = new Page(++count, r.request(), r.status(), r.headers(), body, items(body, r.request()), null);
             }

@@ -142,14 +142,14 @@ public final class Request {
 
     /** Sends it and reads the whole body as JSON (a MissingNode when the body is empty). */
     public JsonNode json() {
-        try (Response r = send()) {
+        try (Response r = api.sendBuffered(this)) {
             return r.json();
         }
     }
 
     /** Sends it and reads the whole body as text. */
     public String text() {
-        try (Response r = send()) {
+        try (Response r = api.sendBuffered(this)) {
             return r.text();
         }
     }

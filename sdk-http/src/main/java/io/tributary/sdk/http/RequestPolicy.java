@@ -83,7 +83,7 @@ public final class RequestPolicy {
         return connectTimeout;
     }
 
-    /** How long to wait for the response headers of one attempt (the JDK's request timeout). */
+    /** How long one attempt waits for the response headers, and then for each read of the body. */
     public Duration readTimeout() {
         return readTimeout;
     }

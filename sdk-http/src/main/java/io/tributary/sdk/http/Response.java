@@ -48,10 +48,21 @@ public final class Response implements AutoCloseable {
         return raw.headers().firstValue(name);
     }
 
+    /**
+     * Reads the whole (decoded) body now, so that a connection that breaks mid-body fails while the request can
+     * still be retried; later reads come from memory.
+     */
+    Response buffer() throws IOException {
+        try (InputStream in = body()) {
+            body = new java.io.ByteArrayInputStream(in.readAllBytes());
+        }
+        return this;
+    }
+
     /** The body as a stream, gunzipped when the server compressed it. */
     public InputStream body() {
         if (body == null) {
-            body = decoded(raw);
+            body = decoded(raw, request.api().policy().readTimeout());
         }
         return body;
     }
@@ -120,13 +131,15 @@ public final class Response implements AutoCloseable {
         return StandardCharsets.UTF_8;
     }
 
-    static InputStream decoded(HttpResponse<InputStream> raw) {
+    /** The body, gunzipped when compressed, each read waiting at most {@code readTimeout}. */
+    static InputStream decoded(HttpResponse<InputStream> raw, java.time.Duration readTimeout) {
+        InputStream watched = new IdleTimeoutInputStream(raw.body(), readTimeout);
         String encoding = raw.headers().firstValue("Content-Encoding").orElse("").trim();
         if (!encoding.equalsIgnoreCase("gzip")) {
-            return raw.body();
+            return watched;
         }
         try {
-            return new GZIPInputStream(raw.body(), 64 * 1024);
+            return new GZIPInputStream(watched, 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("the gzip body of " + raw.uri() + " is unreadable", e);
         }

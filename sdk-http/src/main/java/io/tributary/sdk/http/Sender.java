@@ -25,7 +25,11 @@ final class Sender {
         this.api = api;
     }
 
-    Response send(Request request) {
+    /**
+     * Sends with the policy. With {@code buffered}, the body is read before returning, inside the retry loop:
+     * a body cut short (a reset, a truncated transfer) is then retried like any other I/O failure.
+     */
+    Response send(Request request, boolean buffered) {
         RequestPolicy policy = api.policy();
         Instant started = policy.clock().instant();
         Request current = request;
@@ -58,9 +62,10 @@ final class Sender {
                     }
                 }
                 if (status < 400) {
-                    return new Response(sent, raw);
+                    Response response = new Response(sent, raw);
+                    return buffered ? response.buffer() : response;
                 }
-                String body = Bodies.excerpt(raw, sent.secretQueryValues());
+                String body = Bodies.excerpt(raw, sent.secretQueryValues(), policy.readTimeout());
                 if (!RequestPolicy.isRetryable(status)) {
                     throw new HttpException(sent, status, body, null, null);
                 }
@@ -134,6 +139,9 @@ final class Sender {
     private static String describe(IOException e, RequestPolicy policy) {
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out after " + Durations.show(policy.connectTimeout());
+        }
+        if (e instanceof IdleTimeoutInputStream.BodyStalledException) {
+            return e.getMessage();
         }
         if (e instanceof HttpTimeoutException) {
             return "no response within the read timeout of " + Durations.show(policy.readTimeout());

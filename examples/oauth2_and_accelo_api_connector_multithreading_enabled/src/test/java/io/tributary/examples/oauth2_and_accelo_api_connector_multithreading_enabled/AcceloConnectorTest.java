@@ -46,6 +46,7 @@ class AcceloConnectorTest {
             for (Entity entity : Entity.ALL) {
                 List<Map<String, Object>> rows = tester.rows(entity.table());
                 assertThat(rows).as(entity.table()).hasSize(DAY0.get(entity.table()));
+                assertThat(tester.liveRows(entity.table())).hasSameSizeAs(rows); // Accelo never deletes
                 assertMatchesSource(entity, rows);
                 synced.put(entity.table(), syncedTimes(rows));
             }

@@ -59,5 +59,4 @@ final class HubSpotSource {
         }
         return JSON.readTree(response.body());
     }
-
 }
