@@ -24,6 +24,7 @@ import javax.tools.ToolProvider;
  * are cached under {@code target/tributary} until a source changes, so a warm run starts at once.
  */
 public final class ConnectorProject {
+    private static final java.util.regex.Pattern SDK_JAR = java.util.regex.Pattern.compile("tributary-sdk-\\d.*\\.jar");
     private final Path dir;
     private final Path work;
 
@@ -119,8 +120,9 @@ public final class ConnectorProject {
             String text = Files.readString(cached, StandardCharsets.UTF_8).trim();
             List<Path> out = new ArrayList<>();
             for (String entry : text.isEmpty() ? new String[0] : text.split(File.pathSeparator)) {
-                // The runtime provides the SDK; a second copy would split its classes in two.
-                if (!entry.contains("tributary-sdk")) {
+                // The runtime provides the SDK itself; a second copy would split its classes in two. Its
+                // companions (tributary-sdk-http, ...) come from the project like any other library.
+                if (!SDK_JAR.matcher(Path.of(entry).getFileName().toString()).matches()) {
                     out.add(Path.of(entry));
                 }
             }
@@ -135,7 +137,7 @@ public final class ConnectorProject {
         Files.createDirectories(output.getParent());
         Path log = work.resolve("maven.log");
         List<String> command = List.of(mavenExecutable(), "-q", "-B", "-f", pom.toString(),
-                "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath", "-Dmdep.includeScope=runtime",
+                "org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath", "-DincludeScope=runtime",
                 "-Dmdep.outputFile=" + output.toAbsolutePath());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
