@@ -25,6 +25,11 @@ final class Transport {
     /** One line per answered request: an audit trail, usually routed to a file only. */
     private static final Logger REQUESTS = LoggerFactory.getLogger("tributary.client.requests");
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE");
+    /**
+     * A 429 that says when to come back is flow control, not a failure: under a busy shared budget one request
+     * may meet several in a row. Those waits count against this many times the retry limit, not the limit.
+     */
+    private static final int RATE_LIMIT_PATIENCE = 10;
 
     private final HttpClient http;
     private final String base;
@@ -54,6 +59,7 @@ final class Transport {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         URI uri = URI.create(base + relative);
         byte[] payload = body == null ? null : bytes(body);
+        int rateLimited = 0;
         for (int attempt = 0; ; attempt++) {
             pause(budget.pause(), method, path);
             HttpResponse<String> response;
@@ -79,9 +85,18 @@ final class Transport {
             if (status < 400) {
                 return parse(method, path, response);
             }
+            java.util.Optional<Duration> retryAfter = status == 429 ? retryAfter(response) : java.util.Optional.empty();
+            if (retryAfter.isPresent() && rateLimited < policy.maxRetries() * RATE_LIMIT_PATIENCE) {
+                rateLimited++;
+                attempt--; // told when to come back: not a failed attempt
+                LOG.warn("HTTP 429 for {} {} ({} in a row); retrying in {} ms as Retry-After says", method, path,
+                        rateLimited, retryAfter.get().toMillis());
+                pause(retryAfter.get(), method, path);
+                continue;
+            }
             if (attempt < policy.maxRetries()) {
                 if (status == 429) {
-                    retry(method, path, attempt, retryAfter(response).orElse(backoff(attempt)), "HTTP 429");
+                    retry(method, path, attempt, backoff(attempt), "HTTP 429");
                     continue;
                 }
                 if (status >= 500 && status != 501 && IDEMPOTENT.contains(method)) {

@@ -38,6 +38,24 @@ class TransportTest {
     }
 
     @Test
+    void a429WithRetryAfterIsFlowControlAndOutlastsTheRetryLimitButNotForever() throws Exception {
+        try (StubServer stub = new StubServer((r, n) -> n <= 12
+                ? StubServer.Answer.json(429, "{\"code\":\"TooManyRequests\"}").withHeader("Retry-After", "1")
+                : StubServer.Answer.json(200, "{\"code\":\"Success\",\"data\":{\"ok\":true}}"))) {
+            assertThat(client(stub).call("POST", "connections", "{}").path("data").path("ok").asBoolean()).isTrue();
+            assertThat(stub.received).hasSize(13);
+            assertThat(sleeper.waits).hasSize(12).containsOnly(Duration.ofSeconds(1));
+        }
+        try (StubServer endless = new StubServer((r, n) ->
+                StubServer.Answer.json(429, "{\"code\":\"TooManyRequests\"}").withHeader("Retry-After", "1"))) {
+            assertThatThrownBy(() -> client(endless).call("GET", "groups", null))
+                    .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(429));
+            assertThat(endless.received).as("5 retries × patience 10, then the first 429 without patience left "
+                    + "counts as an attempt").hasSizeGreaterThan(50).hasSizeLessThan(60);
+        }
+    }
+
+    @Test
     void a429WithoutRetryAfterBacksOffWithJitterAndGivesUpAfterTheRetries() throws Exception {
         try (StubServer stub = new StubServer((r, n) -> StubServer.Answer.json(429, "{\"code\":\"TooManyRequests\",\"message\":\"slow down\"}"))) {
             assertThatThrownBy(() -> client(stub).call("GET", "groups", null))
