@@ -115,6 +115,10 @@ class UsersApiTest {
                 assertThat(answer.code()).isEqualTo("InvalidInput");
                 assertThat(answer.json().path("message").asText()).as(body).startsWith(message);
             });
+            Http.Answer hugePicture = f.admin.post("/v1/users", "{\"email\": \"a@b.co\", \"given_name\": \"A\", "
+                    + "\"family_name\": \"B\", \"picture\": \"https://example.com/" + "p".repeat(262_144) + "\"}");
+            assertThat(hugePicture.status()).isEqualTo(400);
+            assertThat(hugePicture.json().path("message").asText()).isEqualTo("Field 'picture' must be at most 262144 characters");
             assertThat(f.admin.get("/v1/users").data().path("items")).as("nothing stored").isEmpty();
 
             String id = user(f, "ana@example.com");

@@ -83,7 +83,8 @@ final class MembershipRoutes {
         String role = target.role().require(req.role());
         target.require().accept(req.id());
         try {
-            Json.created(ctx, target.noun() + " membership has been created", view(store.add(memberId, req.id(), role)));
+            MembershipStore.Row row = store.add(memberId, req.id(), role);
+            Json.created(ctx, target.noun() + " membership has been created", view(row));
         } catch (Jdbc.DuplicateException e) {
             throw ApiException.conflict(member.noun() + " '" + memberId + "' already has a membership in "
                     + target.noun().toLowerCase(Locale.ROOT) + " '" + req.id() + "'; change its role with PATCH");

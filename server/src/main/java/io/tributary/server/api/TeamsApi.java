@@ -60,11 +60,12 @@ public final class TeamsApi {
             throw ApiException.invalid("Set at least one of 'name', 'description', 'role'");
         }
         String name = req.name() == null ? old.name() : TextFields.required("name", req.name(), 256);
-        Team team = new Team(old.id(), name,
-                body.has("description") ? TextFields.optional("description", req.description(), 1024) : old.description(),
-                req.role() == null ? old.role() : RoleField.ACCOUNT.require(req.role()));
+        String description = body.has("description")
+                ? TextFields.optional("description", req.description(), 1024) : old.description();
+        String role = req.role() == null ? old.role() : RoleField.ACCOUNT.require(req.role());
         try {
-            Json.ok(ctx, "Team has been updated", teams.update(team).orElseThrow(() -> ApiException.notFound("Team", old.id())));
+            Json.ok(ctx, "Team has been updated", teams.update(new Team(old.id(), name, description, role))
+                    .orElseThrow(() -> ApiException.notFound("Team", old.id())));
         } catch (Jdbc.DuplicateException e) {
             throw conflict(name);
         }

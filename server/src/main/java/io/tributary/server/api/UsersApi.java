@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  */
 public final class UsersApi {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]*[0-9][0-9 ().\\-]*(\\s*(x|ext\\.?)\\s*[0-9]+)?",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PHONE = Pattern.compile(
+            "\\+?[0-9 ().\\-]*[0-9][0-9 ().\\-]*(\\s*(x|ext\\.?)\\s*[0-9]+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern PICTURE_URL = Pattern.compile("https?://\\S+");
-    private static final Pattern PICTURE_BASE64 = Pattern.compile("(data:image/[A-Za-z0-9.+\\-]+;base64,)?[A-Za-z0-9+/=\\s]+");
+    private static final Pattern PICTURE_BASE64 = Pattern.compile(
+            "(data:image/[A-Za-z0-9.+\\-]+;base64,)?[A-Za-z0-9+/=\\s]+");
     /** An avatar, not a photo: a quarter of a megabyte of URL or base64 text. */
-    static final int MAX_PICTURE = 262_144;
+    private static final int MAX_PICTURE = 262_144;
     private static final List<String> UPDATABLE = List.of("given_name", "family_name", "phone", "picture", "role");
 
     private final UserStore users;

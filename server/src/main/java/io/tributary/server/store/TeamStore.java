@@ -25,7 +25,10 @@ public final class TeamStore {
         return jdbc.one("SELECT " + COLUMNS + " FROM teams WHERE id = ?", TeamStore::map, id);
     }
 
-    /** {@code description} and {@code role} may be null. Throws {@link Jdbc.DuplicateException} when the name is taken. */
+    /**
+     * {@code description} and {@code role} may be null. Throws {@link Jdbc.DuplicateException} when the name is
+     * taken.
+     */
     public Team create(String name, String description, String role) {
         String id = Ids.next();
         jdbc.update("INSERT INTO teams (id, name, description, role, created_at) VALUES (?, ?, ?, ?, ?)",
