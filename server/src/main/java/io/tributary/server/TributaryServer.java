@@ -7,6 +7,7 @@ import io.tributary.server.api.ConnectionStateApi;
 import io.tributary.server.api.ConnectionsApi;
 import io.tributary.server.api.DestinationsApi;
 import io.tributary.server.api.GroupsApi;
+import io.tributary.server.api.PeopleApis;
 import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
 import io.tributary.server.connections.ConnectionSetup;
@@ -93,6 +94,7 @@ public final class TributaryServer implements AutoCloseable {
                 connectionsApi.register(router);
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
+                PeopleApis.register(router, jdbc, groupsApi, connectionsApi);
                 new AccountApi("tributary", "Tributary").register(router);
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());
