@@ -23,7 +23,7 @@ import java.util.Optional;
  * Approved TLS certificates and SSH fingerprints of connections and destinations: approve, list, details, revoke,
  * plus the deprecated account-level {@code POST /v1/certificates} and {@code POST /v1/fingerprints}, which name the
  * owner in the body. Approving a hash again with the same certificate or key is idempotent (200, the approval as
- * it was); with a different one it is a 409: revoke the old approval first.
+ * it was); with a different one it is a 409: revoke the old approval first. Approving a fingerprint answers 201.
  */
 public final class ApprovalsApi {
     private final ApprovalStore approvals;
@@ -64,8 +64,13 @@ public final class ApprovalsApi {
         router.post(base, permission, ctx -> {
             Owner owner = owner(destination, ctx.pathParam(idParam));
             Approval approval = approve(ctx, kind, owner, Json.body(ctx, ApproveRequest.class));
-            Json.ok(ctx, kind == Kind.CERTIFICATE ? "The certificate has been approved."
-                    : "The fingerprint has been approved.", view(approval));
+            if (kind == Kind.CERTIFICATE) {
+                Json.ok(ctx, "The certificate has been approved.", view(approval));
+            } else {
+                // 201 in an envelope, as Fivetran answers and go-fivetran expects; the definition's 201 schema
+                // lacks the envelope that every other operation has.
+                Json.created(ctx, "The fingerprint has been approved", view(approval));
+            }
         });
         router.get(base + "/{hash}", ctx -> {
             Owner owner = owner(destination, ctx.pathParam(idParam));
@@ -108,7 +113,7 @@ public final class ApprovalsApi {
         if (existing.isEmpty()) {
             try {
                 approvals.insert(approval);
-                return approval;
+                return approvals.find(kind, owner, hash).orElseThrow(); // as stored: the store rounds to microseconds
             } catch (Jdbc.DuplicateException raced) {
                 existing = approvals.find(kind, owner, hash);
             }
@@ -138,7 +143,7 @@ public final class ApprovalsApi {
         Owner owner = owner(byDestination, byDestination ? req.destinationId() : req.connectionId());
         approve(ctx, kind, owner, req);
         Json.message(ctx, kind == Kind.CERTIFICATE ? "The certificate has been approved."
-                : "The fingerprint has been approved.");
+                : "The fingerprint has been approved");
     }
 
     private void revoke(Context ctx, Kind kind, Owner owner) {
