@@ -6,8 +6,11 @@ import io.tributary.server.api.ConnectionActionsApi;
 import io.tributary.server.api.ConnectionStateApi;
 import io.tributary.server.api.ConnectionsApi;
 import io.tributary.server.api.DestinationsApi;
+import io.tributary.server.api.ApprovalsApi;
 import io.tributary.server.api.GroupsApi;
 import io.tributary.server.api.PeopleApis;
+import io.tributary.server.api.TransformationsApi;
+import io.tributary.server.api.WebhooksApi;
 import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
 import io.tributary.server.connections.ConnectionSetup;
@@ -16,6 +19,7 @@ import io.tributary.server.http.Gatekeeper;
 import io.tributary.server.http.Json;
 import io.tributary.server.http.RateLimiter;
 import io.tributary.server.http.Router;
+import io.tributary.server.store.ApprovalStore;
 import io.tributary.server.store.ConnectionStateStore;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.Database;
@@ -23,8 +27,12 @@ import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.GroupStore;
 import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SyncRequestStore;
+import io.tributary.server.store.TransformationStore;
+import io.tributary.server.store.WebhookStore;
+import io.tributary.server.webhooks.WebhookDelivery;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +42,9 @@ import org.slf4j.LoggerFactory;
 /** The management server: Fivetran's REST API v1 over the metadata store. */
 public final class TributaryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("tributary.server");
+
+    /** How long a webhook endpoint may take to answer a delivery. */
+    private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
     private final Database database;
     private final Javalin app;
@@ -95,6 +106,10 @@ public final class TributaryServer implements AutoCloseable {
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
                 PeopleApis.register(router, jdbc, groupsApi, connectionsApi);
+                new WebhooksApi(new WebhookStore(jdbc), groupsApi, new WebhookDelivery(WEBHOOK_TIMEOUT),
+                        config.allowHttpWebhooks()).register(router);
+                new ApprovalsApi(new ApprovalStore(jdbc), connectionsApi, destinations).register(router);
+                new TransformationsApi(new TransformationStore(jdbc), connections, groupsApi).register(router);
                 new AccountApi("tributary", "Tributary").register(router);
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());

