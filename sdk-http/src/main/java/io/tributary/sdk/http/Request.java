@@ -154,6 +154,13 @@ public final class Request {
         }
     }
 
+    /** Sends it and parses the whole body as XML. */
+    public XmlDocument xml() {
+        try (Response r = api.sendBuffered(this)) {
+            return r.xml();
+        }
+    }
+
     public HttpApi api() {
         return api;
     }

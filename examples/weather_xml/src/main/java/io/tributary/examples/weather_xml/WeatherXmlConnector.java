@@ -61,7 +61,7 @@ public final class WeatherXmlConnector implements Connector {
             try {
                 Log.info("Requesting weather data for station " + stationCode);
                 Map<String, Object> observation = ObservationParser.parse(
-                        noaa.get("xml/current_obs/" + stationCode + ".xml").send().xml());
+                        noaa.get("xml/current_obs/" + stationCode + ".xml").xml());
                 operations.upsert("weather_stations", station(observation, stationCode));
 
                 Instant observed = observedAt(observation);
