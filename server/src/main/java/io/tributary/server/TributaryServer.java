@@ -96,7 +96,7 @@ public final class TributaryServer implements AutoCloseable {
                 connectionsApi.register(router);
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
-                new SchemaConfigApi(connectionsApi, new SchemaConfigStore(database)).register(router);
+                new SchemaConfigApi(connectionsApi, new SchemaConfigStore(database), syncRequests).register(router);
                 new MetadataApi().register(router);
                 new AccountApi("tributary", "Tributary").register(router);
                 routes.addAll(router.routes());

@@ -10,8 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.schemas.Discovered;
 import io.tributary.server.schemas.Discovered.Column;
 import io.tributary.server.schemas.SchemaConfig;
+import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SchemaConfigStore;
+import io.tributary.server.store.SyncRequestStore;
+import io.tributary.server.store.SyncRequestStore.Kind;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -236,6 +241,43 @@ class SchemaConfigApiTest {
 
             assertThat(f.admin.delete("/v1/connections/" + id).status()).isEqualTo(200);
             assertThat(configs.find(id)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void tableResyncsAreRecordedAndCheckedAgainstACapturedConfig(StoreKind store) {
+        try (ServerFixture f = ServerFixture.start(store, dir)) {
+            String id = create(f, group(f, "resync"), "resync");
+            String path = "/v1/connections/" + id + "/schemas";
+            String resync = path + "/tables/resync";
+            Http.Answer uncaptured = OpenApiContract.assertConforms("POST", resync,
+                    f.admin.post(resync, "{\"anything\": [\"goes\"]}"));
+            assertThat(uncaptured.status()).as("before a capture only the orchestrator can tell").isEqualTo(200);
+
+            f.discover(id, Discovered.Table.of("shop", "orders", Column.key("id")),
+                    Discovered.Table.of("shop", "customers", Column.key("id")));
+            Http.Answer tables = OpenApiContract.assertConforms("POST", resync,
+                    f.admin.post(resync, "{\"shop\": [\"orders\", \"customers\"]}"));
+            assertThat(tables.json().path("message").asText()).isEqualTo("Re-sync has been triggered successfully");
+            Http.Answer one = f.admin.post("/v1/connectors/" + id + "/schemas/shop/tables/orders/resync", null);
+            OpenApiContract.assertConforms("POST", resync, one);
+            Http.Answer unknownTable = f.admin.post(resync, "{\"shop\": [\"orders\", \"ghost\"]}");
+            assertThat(unknownTable.status()).isEqualTo(404);
+            assertThat(unknownTable.code()).isEqualTo("NotFound_TableConfig");
+            assertThat(unknownTable.json().path("message").asText()).contains("'ghost'");
+            Http.Answer unknownSchema = f.admin.post(path + "/crm/tables/leads/resync", "{}");
+            assertThat(unknownSchema.code()).isEqualTo("NotFound_SchemaConfig");
+            assertThat(f.admin.post(resync, "{}").status()).isEqualTo(400);
+            assertThat(f.admin.post("/v1/connections/nope/schemas/tables/resync", "{}").code())
+                    .isEqualTo("NotFound_Connection");
+            assertThat(f.reviewer.post(resync, "{\"shop\": [\"orders\"]}").status()).isEqualTo(403);
+
+            List<SyncRequestStore.Request> recorded = new SyncRequestStore(new Jdbc(f.server.database())).pending(id);
+            assertThat(recorded).extracting(SyncRequestStore.Request::kind).containsOnly(Kind.RESYNC);
+            assertThat(recorded).extracting(SyncRequestStore.Request::scope).containsExactly(
+                    Map.of("anything", List.of("goes")), Map.of("shop", List.of("orders", "customers")),
+                    Map.of("shop", List.of("orders")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tributary.server.auth.Permission;
@@ -11,6 +12,12 @@ import io.tributary.server.schemas.SchemaConfig;
 import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SchemaConfigStore;
 import io.tributary.server.store.SchemaConfigStore.ConcurrentChangeException;
+import io.tributary.server.store.SyncRequestStore;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -22,10 +29,12 @@ public final class SchemaConfigApi {
     private static final String BASE = "/v1/connections/{connectionId}/schemas";
     private final ConnectionsApi connections;
     private final SchemaConfigStore configs;
+    private final SyncRequestStore requests;
 
-    public SchemaConfigApi(ConnectionsApi connections, SchemaConfigStore configs) {
+    public SchemaConfigApi(ConnectionsApi connections, SchemaConfigStore configs, SyncRequestStore requests) {
         this.connections = connections;
         this.configs = configs;
+        this.requests = requests;
     }
 
     public void register(Router router) {
@@ -42,6 +51,13 @@ public final class SchemaConfigApi {
                 ctx -> change(ctx, (config, body) -> SchemaConfigChanges.patchColumn(config,
                         ctx.pathParam("schemaName"), ctx.pathParam("tableName"), ctx.pathParam("columnName"), body)));
         router.get(BASE + "/{schemaName}/tables/{tableName}/columns", this::columns);
+        router.post(BASE + "/tables/resync", Permission.MANAGE_CONNECTIONS, this::resyncTables);
+        // go-fivetran's one-table form, absent from the current definition.
+        router.post(BASE + "/{schemaName}/tables/{tableName}/resync", Permission.MANAGE_CONNECTIONS, ctx -> {
+            String id = connections.require(ctx.pathParam("connectionId")).id();
+            Json.body(ctx);
+            resync(ctx, id, Map.of(ctx.pathParam("schemaName"), List.of(ctx.pathParam("tableName"))));
+        });
     }
 
     /** The connection's config, or 404 {@code NotFound_SchemaConfig} (after the connection's own 404). */
@@ -98,6 +114,42 @@ public final class SchemaConfigApi {
         SchemaConfig.Schema schema = SchemaConfigChanges.schema(config, ctx.pathParam("schemaName"));
         SchemaConfig.Table table = SchemaConfigChanges.table(config, schema, ctx.pathParam("tableName"));
         Json.ok(ctx, SchemaConfigView.columns(config, table));
+    }
+
+    /** The body is the scope itself: {@code {"<schema>": ["<table>", …]}}. */
+    private void resyncTables(Context ctx) {
+        String id = connections.require(ctx.pathParam("connectionId")).id();
+        Map<String, List<String>> scope = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = Json.body(ctx).fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (!f.getValue().isArray()) {
+                throw ApiException.invalid("Field '" + f.getKey() + "' must be a list of table names");
+            }
+            List<String> tables = new ArrayList<>();
+            for (JsonNode t : f.getValue()) {
+                tables.add(t.isTextual() ? t.asText() : null);
+            }
+            scope.put(f.getKey(), tables);
+        }
+        ConnectionActionsApi.checkScope(scope, null);
+        resync(ctx, id, scope);
+    }
+
+    /**
+     * Records the re-sync for the orchestrator. Once the source's schema was captured, the tables must be in the
+     * config (404 naming the first unknown one); before that only the orchestrator can tell.
+     */
+    private void resync(Context ctx, String id, Map<String, List<String>> scope) {
+        SchemaConfig config = configs.find(id).orElse(null);
+        if (config != null && config.capturedAt() != null) {
+            scope.forEach((schemaName, tables) -> {
+                SchemaConfig.Schema schema = SchemaConfigChanges.schema(config, schemaName);
+                tables.forEach(table -> SchemaConfigChanges.table(config, schema, table));
+            });
+        }
+        requests.record(id, SyncRequestStore.Kind.RESYNC, false, scope, Router.caller(ctx).key());
+        Json.message(ctx, "Re-sync has been triggered successfully");
     }
 
     private void save(SchemaConfig config) {
