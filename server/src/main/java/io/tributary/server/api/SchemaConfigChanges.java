@@ -17,8 +17,6 @@ import java.util.Map;
  * name the field by its path in the body, e.g. {@code schemas.shop.tables.orders.columns.email.hashed}.
  */
 final class SchemaConfigChanges {
-    static final int MAX_NAME = 256;
-
     /** What a reload does to the enabled state of every schema and table. */
     enum ExcludeMode { PRESERVE, EXCLUDE, INCLUDE }
 
@@ -239,8 +237,9 @@ final class SchemaConfigChanges {
     }
 
     private static String checkName(String name, String path) {
-        if (name.isBlank() || name.length() > MAX_NAME) {
-            throw ApiException.invalid("Field '" + path + "' must be named by 1 to " + MAX_NAME + " characters");
+        if (name.isBlank() || name.length() > SchemaConfig.MAX_NAME) {
+            throw ApiException.invalid("Field '" + path + "' must be named by 1 to " + SchemaConfig.MAX_NAME
+                    + " characters");
         }
         return name;
     }

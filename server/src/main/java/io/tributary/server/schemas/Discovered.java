@@ -7,6 +7,13 @@ public final class Discovered {
     private Discovered() {
     }
 
+    private static void checkName(String name, String what) {
+        if (name == null || name.isEmpty() || name.length() > SchemaConfig.MAX_NAME) {
+            throw new IllegalArgumentException("a " + what + " name must have 1 to " + SchemaConfig.MAX_NAME
+                    + " characters: " + name);
+        }
+    }
+
     /**
      * One source table. The destination names are the runtime's (its naming rules live there, not in the server).
      *
@@ -15,6 +22,10 @@ public final class Discovered {
     public record Table(String schema, String schemaInDestination, String table, String tableInDestination,
                         boolean supportsHistoryMode, List<Column> columns) {
         public Table {
+            checkName(schema, "schema");
+            checkName(schemaInDestination, "schema in destination");
+            checkName(table, "table");
+            checkName(tableInDestination, "table in destination");
             columns = List.copyOf(columns);
         }
 
@@ -26,6 +37,11 @@ public final class Discovered {
 
     /** One source column; a primary-key column cannot be excluded. */
     public record Column(String name, String nameInDestination, boolean primaryKey) {
+        public Column {
+            checkName(name, "column");
+            checkName(nameInDestination, "column in destination");
+        }
+
         public static Column of(String name) {
             return new Column(name, name, false);
         }

@@ -11,6 +11,8 @@ import java.util.TreeMap;
  * Names are the source's, case-sensitive; maps are ordered by name so that responses are stable.
  */
 public final class SchemaConfig {
+    /** The longest schema, table or column name the store keeps (its composite keys must fit an index entry). */
+    public static final int MAX_NAME = 256;
     private final String connectionId;
     private final int version;
     private SchemaChangeHandling handling;

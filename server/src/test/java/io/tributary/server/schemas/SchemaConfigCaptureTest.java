@@ -1,6 +1,7 @@
 package io.tributary.server.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
@@ -130,5 +131,14 @@ class SchemaConfigCaptureTest {
         assertThat(config.schema("Sales").nameInDestination()).isEqualTo("sales");
         assertThat(config.schema("Sales").table("OrderLines").nameInDestination()).isEqualTo("order_lines");
         assertThat(config.schema("Sales").table("OrderLines").column("lineId").nameInDestination()).isEqualTo("line_id");
+    }
+
+    @Test
+    void aCaptureNamesEveryObjectWithinTheStoresLimits() {
+        String tooLong = "x".repeat(SchemaConfig.MAX_NAME + 1);
+        assertThatThrownBy(() -> Discovered.Table.of("shop", tooLong)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("table");
+        assertThatThrownBy(() -> Discovered.Column.of("")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Discovered.Table.of("shop", "x".repeat(SchemaConfig.MAX_NAME)).table()).hasSize(SchemaConfig.MAX_NAME);
     }
 }
