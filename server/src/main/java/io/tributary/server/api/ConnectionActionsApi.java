@@ -1,7 +1,5 @@
 package io.tributary.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tributary.api.model.ResyncRequest;
 import io.tributary.api.model.SyncRequest;
@@ -14,16 +12,13 @@ import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.ConnectionStore.Row;
 import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRequestStore.Kind;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A connection's actions: setup tests, sync (and its legacy name {@code force}), re-sync, table re-sync, and the
- * Connect Card, which needs Fivetran's hosted setup form and so is not supported. Syncs are recorded for the
- * orchestrator; 200 means "triggered", as in Fivetran.
+ * A connection's actions: setup tests, sync (and its legacy name {@code force}), re-sync, and the Connect Card,
+ * which needs Fivetran's hosted setup form and so is not supported. Syncs are recorded for the orchestrator; 200
+ * means "triggered", as in Fivetran. Table re-syncs belong to the schema config ({@link SchemaConfigApi}).
  */
 public final class ConnectionActionsApi {
     private final ConnectionsApi connectionsApi;
@@ -44,8 +39,6 @@ public final class ConnectionActionsApi {
         router.post("/v1/connections/{connectionId}/sync", Permission.MANAGE_CONNECTIONS, this::sync);
         router.post("/v1/connections/{connectionId}/force", Permission.MANAGE_CONNECTIONS, this::sync);
         router.post("/v1/connections/{connectionId}/resync", Permission.MANAGE_CONNECTIONS, this::resync);
-        router.post("/v1/connections/{connectionId}/schemas/tables/resync", Permission.MANAGE_CONNECTIONS,
-                this::resyncTables);
         router.post("/v1/connections/{connectionId}/connect-card", Permission.MANAGE_CONNECTIONS, this::connectCard);
     }
 
@@ -79,29 +72,8 @@ public final class ConnectionActionsApi {
         Json.message(ctx, "Sync has been successfully triggered for connection with id '" + row.id() + "'");
     }
 
-    /** The body is the scope itself: {@code {"<schema>": ["<table>", …]}}. */
-    private void resyncTables(Context ctx) {
-        Row row = connectionsApi.require(ctx.pathParam("connectionId"));
-        ObjectNode body = Json.body(ctx);
-        Map<String, List<String>> scope = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = body.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
-            if (!f.getValue().isArray()) {
-                throw ApiException.invalid("Field '" + f.getKey() + "' must be a list of table names");
-            }
-            List<String> tables = new ArrayList<>();
-            for (JsonNode t : f.getValue()) {
-                tables.add(t.isTextual() ? t.asText() : null);
-            }
-            scope.put(f.getKey(), tables);
-        }
-        checkScope(scope, null);
-        requests.record(row.id(), Kind.RESYNC, false, scope, Router.caller(ctx).key());
-        Json.message(ctx, "Re-sync has been triggered successfully");
-    }
-
-    private static void checkScope(Map<String, List<String>> scope, String field) {
+    /** Checks a re-sync scope; {@code field} names it in messages (null: the body is the scope). */
+    static void checkScope(Map<String, List<String>> scope, String field) {
         String prefix = field == null ? "" : field + ".";
         if (scope.isEmpty()) {
             throw ApiException.invalid(field == null

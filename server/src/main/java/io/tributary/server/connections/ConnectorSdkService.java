@@ -128,6 +128,46 @@ final class ConnectorSdkService implements ConnectorService {
         return true;
     }
 
+    @Override
+    public ConnectorType metadata() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("schema", field("string", "The destination schema; 1 to 63 lower-case letters, digits and "
+                + "underscores. Fixed at creation"));
+        properties.put("connector_class", field("string", "A connector class on the server's class path, such as "
+                + "com.example.MyConnector"));
+        properties.put("package_id", field("string", "The id of an uploaded connector package"));
+        properties.put("python_version", field("string", "Kept for Fivetran's Connector SDK; unused by Tributary"));
+        properties.put("proxy_host_config_key", field("string", "Kept for Fivetran's Connector SDK"));
+        Map<String, Object> secret = new LinkedHashMap<>();
+        secret.put("type", "object");
+        secret.put("properties", Map.of("key", field("string", "The secret's name"),
+                "value", Map.of("type", "string", "format", "password", "description",
+                        "The secret's value; responses show it masked")));
+        secret.put("required", List.of("key", "value"));
+        Map<String, Object> secrets = new LinkedHashMap<>();
+        secrets.put("type", "array");
+        secrets.put("description", "Secrets the connector reads from its configuration");
+        secrets.put("items", secret);
+        properties.put("secrets_list", secrets);
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("type", "object");
+        config.put("properties", properties);
+        config.put("required", List.of("schema"));
+        // Other keys are passed to the connector as its configuration.
+        config.put("additionalProperties", true);
+        return new ConnectorType(NAME, "Connector SDK", "Function",
+                "Runs connector code written with Tributary's SDK, which follows Fivetran's Connector SDK",
+                "https://fivetran.com/docs/connector-sdk", "standard",
+                List.of(new ConnectorType.Feature("API_CONFIGURABLE", null),
+                        new ConnectorType.Feature("CAPTURE_DELETES", "When the connector reports deletes"),
+                        new ConnectorType.Feature("RE_SYNC", "Connection and table level")),
+                "general_availability", config, Map.of());
+    }
+
+    private static Map<String, Object> field(String type, String description) {
+        return Map.of("type", type, "description", description);
+    }
+
     private static boolean isSecretKey(String key) {
         return !OWN_KEYS.contains(key) && Secrets.looksSecret(key);
     }

@@ -32,6 +32,14 @@ public interface ConnectorService {
     /** Whether the connection keeps a connector state ({@code GET|PATCH .../state}). */
     boolean supportsState();
 
+    /** How {@code /v1/metadata/connector-types} describes the service. */
+    ConnectorType metadata();
+
+    /** Every service the server runs, by name. */
+    static List<ConnectorService> all() {
+        return List.of(new ConnectorSdkService());
+    }
+
     static ConnectorService of(String service) {
         if (service == null || service.isBlank()) {
             throw ApiException.required("service");
