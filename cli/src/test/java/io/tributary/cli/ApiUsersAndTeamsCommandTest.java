@@ -30,7 +30,7 @@ class ApiUsersAndTeamsCommandTest {
 
     @BeforeEach
     void start() {
-        System.setProperty("TRIBUTARY_LOG_DIR", dir.resolve("logs").toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("server")));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
         auth = new String[] {"--url", "http://127.0.0.1:" + server.port() + "/v1", "--key", k.key(), "--secret", k.secret()};

@@ -54,7 +54,7 @@ class ApiWebhooksCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("TRIBUTARY_LOG_DIR", dir.resolve("logs").toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("server"))
                 .withAllowHttpWebhooks(true));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
