@@ -62,6 +62,18 @@ public final class TributaryClient {
         return new Destinations(this);
     }
 
+    public Users users() {
+        return new Users(this);
+    }
+
+    public Teams teams() {
+        return new Teams(this);
+    }
+
+    public Webhooks webhooks() {
+        return new Webhooks(this);
+    }
+
     /** Triggers syncs and waits for them the way orchestrators must (see {@link SyncWaiter}). */
     public SyncWaiter syncWaiter() {
         return new SyncWaiter(this, sleeper);
