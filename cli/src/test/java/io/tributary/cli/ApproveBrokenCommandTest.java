@@ -40,7 +40,7 @@ class ApproveBrokenCommandTest {
 
     @BeforeEach
     void start() {
-        System.setProperty("TRIBUTARY_LOG_DIR", dir.resolve("logs").toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("server")));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
         String url = "http://127.0.0.1:" + server.port() + "/v1";

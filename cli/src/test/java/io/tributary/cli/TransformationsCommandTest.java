@@ -40,7 +40,7 @@ class TransformationsCommandTest {
 
     @BeforeEach
     void start() {
-        System.setProperty("TRIBUTARY_LOG_DIR", dir.resolve("logs").toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("server")));
         store = new TransformationStore(new Jdbc(server.database()));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();

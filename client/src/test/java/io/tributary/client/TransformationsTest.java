@@ -15,12 +15,18 @@ class TransformationsTest {
     private static final String T1 = "2024-01-02T00:00:00.000000Z";
     private static final String T2 = "2024-01-03T00:00:00.000000Z";
 
-    private static String transformation(String status, String lastEndedAt) {
-        return "{\"code\":\"Success\",\"data\":{\"id\":\"t\",\"status\":\"" + status + "\",\"type\":\"SQL\",\"paused\":false,"
+    /** The transformation object. */
+    private static String item(String status, String lastEndedAt) {
+        return "{\"id\":\"t\",\"status\":\"" + status + "\",\"type\":\"SQL\",\"paused\":false,"
                 + "\"created_at\":\"" + T0 + "\",\"created_by_id\":\"k\","
                 + "\"schedule\":{\"schedule_type\":\"INTERVAL\",\"interval\":60},"
                 + (lastEndedAt == null ? "" : "\"last_ended_at\":\"" + lastEndedAt + "\",")
-                + "\"transformation_config\":{\"group_id\":\"g\",\"name\":\"daily\",\"sql\":\"select 1\"}}}";
+                + "\"transformation_config\":{\"group_id\":\"g\",\"name\":\"daily\",\"sql\":\"select 1\"}}";
+    }
+
+    /** The transformation in a details envelope. */
+    private static String transformation(String status, String lastEndedAt) {
+        return "{\"code\":\"Success\",\"data\":" + item(status, lastEndedAt) + "}";
     }
 
     private static TributaryClient client(StubServer stub) {
@@ -35,7 +41,7 @@ class TransformationsTest {
     void crudRunAndCancelSendTheApisBodies() throws Exception {
         try (StubServer stub = new StubServer((r, n) -> switch (r.method()) {
             case "GET" -> StubServer.Answer.json(200, r.uri().contains("?")
-                    ? "{\"code\":\"Success\",\"data\":{\"items\":[" + transformation("NEW", null).replaceAll("^.*\"data\":|}$", "") + "]}}"
+                    ? "{\"code\":\"Success\",\"data\":{\"items\":[" + item("NEW", null) + "]}}"
                     : transformation("NEW", null));
             case "POST" -> r.uri().endsWith("/transformations") ? StubServer.Answer.json(201, transformation("NEW", null)) : ok();
             case "PATCH" -> StubServer.Answer.json(200, transformation("NEW", null));
