@@ -158,5 +158,9 @@ class ApproveBrokenCommandTest {
         CliRun badPage = approveBroken("--group", groupId, "--page-size", "0");
         assertThat(badPage.exitCode()).isEqualTo(2);
         assertThat(badPage.err()).contains("--page-size must be 1 to 1000");
+
+        CliRun help = CliRun.of("api", "certificates", "approve-broken", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("--group", "--page-size", "--dry-run", "--json", "still fails");
     }
 }

@@ -34,6 +34,7 @@ class TransformationsCommandTest {
 
     private TributaryServer server;
     private TransformationStore store;
+    private TributaryClient client;
     private String[] auth;
     private String groupId;
     private String transformationId;
@@ -46,7 +47,7 @@ class TransformationsCommandTest {
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
         String url = "http://127.0.0.1:" + server.port() + "/v1";
         auth = new String[] {"--url", url, "--key", k.key(), "--secret", k.secret()};
-        TributaryClient client = TributaryClient.builder().baseUrl(url).apiKey(k.key()).apiSecret(k.secret()).build();
+        client = TributaryClient.builder().baseUrl(url).apiKey(k.key()).apiSecret(k.secret()).build();
         groupId = client.groups().create("Analytics").id();
         transformationId = client.transformations().create(TransformationRequest.sql(groupId, "daily_revenue",
                 "create or replace table revenue as select 1 as total", TransformationSchedule.everyMinutes(60))).id();
@@ -149,6 +150,18 @@ class TransformationsCommandTest {
     }
 
     @Test
+    void cancelingTheQueuedRunEndsTheWaitWithExit1() throws Exception {
+        CompletableFuture<CliRun> waiting = runAndWait();
+        for (int i = 0; i < 500 && store.pendingRuns().isEmpty(); i++) {
+            Thread.sleep(20);
+        }
+        client.transformations().cancel(transformationId); // not the CLI: CliRun runs one command at a time
+        CliRun canceled = waiting.get(30, TimeUnit.SECONDS);
+        assertThat(canceled.exitCode()).as(canceled.all()).isEqualTo(1);
+        assertThat(canceled.out()).contains("Run of transformation " + transformationId + " canceled");
+    }
+
+    @Test
     void dryRunsSendNothingAndCancelEndsAQueuedRun() {
         CliRun dry = api("run", transformationId, "--wait", "--dry-run");
         assertThat(dry.exitCode()).isZero();
@@ -183,5 +196,9 @@ class TransformationsCommandTest {
         assertThat(zeroPoll.exitCode()).isEqualTo(2);
         assertThat(zeroPoll.err()).contains("--poll must be positive");
         assertThat(store.pendingRuns()).as("refused before sending").isEmpty();
+
+        CliRun help = CliRun.of("api", "transformations", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("list", "run", "cancel");
     }
 }

@@ -115,6 +115,27 @@ class TransformationsTest {
     }
 
     @Test
+    void aRunCanceledBeforeItStartedEndsTheWaitThoughNoEndTimeMoved() throws Exception {
+        AtomicInteger gets = new AtomicInteger();
+        List<String> states = List.of(transformation("CANCELED", T0), transformation("SCHEDULING", T0),
+                transformation("CANCELED", T0));
+        try (StubServer stub = new StubServer((r, n) -> r.method().equals("GET")
+                ? StubServer.Answer.json(200, states.get(Math.min(gets.getAndIncrement(), states.size() - 1))) : ok())) {
+            TransformationWaiter.Result result = client(stub).transformations().waiter()
+                    .runAndWait("t", false, Duration.ofMinutes(1));
+            assertThat(result.outcome()).isEqualTo(TransformationWaiter.Outcome.CANCELED);
+            assertThat(result.transformation().lastEndedAt()).isEqualTo(Instant.parse(T0));
+            assertThat(gets).as("the old CANCELED was not taken for the run's").hasValue(3);
+        }
+        AtomicInteger polls = new AtomicInteger();
+        try (StubServer stub = new StubServer((r, n) -> r.method().equals("GET") ? StubServer.Answer.json(200,
+                polls.getAndIncrement() == 0 ? transformation("SUCCEEDED", T0) : transformation("CANCELED", T0)) : ok())) {
+            assertThat(client(stub).transformations().waiter().runAndWait("t", false, Duration.ofMinutes(1)).outcome())
+                    .as("canceled before the waiter saw it queued").isEqualTo(TransformationWaiter.Outcome.CANCELED);
+        }
+    }
+
+    @Test
     void anOldEndIsNotTheRunsEndAndTheWaitTimesOut() throws Exception {
         try (StubServer stub = new StubServer((r, n) -> r.method().equals("GET")
                 ? StubServer.Answer.json(200, transformation("SUCCEEDED", T0)) : ok())) {
