@@ -21,6 +21,8 @@ import java.util.stream.Stream;
  */
 public final class TributaryClient {
     public static final String FIVETRAN_CLOUD = "https://api.fivetran.com/v1";
+    /** The largest page the API serves; lists use it to make as few requests as they can. */
+    public static final int MAX_PAGE_SIZE = 1000;
     private final Transport transport;
     private final ObjectMapper json;
     private final Duration slowTimeout;
@@ -51,7 +53,7 @@ public final class TributaryClient {
 
     /** Every item of a list endpoint, fetched lazily page by page. */
     public Stream<JsonNode> list(String path) {
-        return Pager.stream(transport, path, 1000, item -> item);
+        return Pager.stream(transport, path, MAX_PAGE_SIZE, item -> item);
     }
 
     public Groups groups() {
@@ -74,6 +76,24 @@ public final class TributaryClient {
         return new Webhooks(this);
     }
 
+    public Connections connections() {
+        return new Connections(this);
+    }
+
+    /** The approved certificates and fingerprints of a connection. */
+    public Certificates connectionCertificates(String connectionId) {
+        return new Certificates(this, "connections/" + segment(connectionId));
+    }
+
+    /** The approved certificates and fingerprints of a destination (whose id is its group's). */
+    public Certificates destinationCertificates(String destinationId) {
+        return new Certificates(this, "destinations/" + segment(destinationId));
+    }
+
+    public Transformations transformations() {
+        return new Transformations(this, sleeper);
+    }
+
     /** Triggers syncs and waits for them the way orchestrators must (see {@link SyncWaiter}). */
     public SyncWaiter syncWaiter() {
         return new SyncWaiter(this, sleeper);
@@ -84,7 +104,15 @@ public final class TributaryClient {
     }
 
     <T> Stream<T> list(String path, Class<T> type) {
-        return Pager.stream(transport, path, 1000, item -> read(item, type));
+        return list(path, type, MAX_PAGE_SIZE);
+    }
+
+    /** Like {@link #list(String, Class)} with pages of {@code pageSize} (1 to 1000) items. */
+    <T> Stream<T> list(String path, Class<T> type, int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("the page size must be 1 to 1000, got " + pageSize);
+        }
+        return Pager.stream(transport, path, pageSize, item -> read(item, type));
     }
 
     /** A path segment from an id, encoded so that odd ids cannot change the path. */

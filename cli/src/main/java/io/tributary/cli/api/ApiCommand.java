@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code tributary api}: Fivetran's api_framework scenarios as commands, for Fivetran's cloud or a Tributary server. */
 @Command(name = "api", mixinStandardHelpOptions = true,
-        description = "Automate connections, users, teams and webhooks through the REST API (Fivetran's cloud or a Tributary server).",
+        description = "Automate connections, users, teams, webhooks, certificates and transformations through the REST API (Fivetran's cloud or a Tributary server).",
         subcommands = {GroupsCommand.class, DestinationsCommand.class, ConnectionsCommand.class, UsersCommand.class,
-                TeamsCommand.class, WebhooksCommand.class})
+                TeamsCommand.class, WebhooksCommand.class, CertificatesCommand.class, TransformationsCommand.class})
 public final class ApiCommand {
 }
