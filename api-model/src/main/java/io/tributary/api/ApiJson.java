@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * JSON as the API speaks it: snake_case names, timestamps as ISO-8601 UTC with microseconds
- * ({@code 2024-12-01T15:43:29.013729Z}), absent fields omitted, unknown fields ignored (clients send extra ones).
+ * ({@code 2024-12-01T15:43:29.013729Z}), absent fields omitted (but nulls inside maps kept), unknown fields ignored
+ * (clients send extra ones).
  */
 public final class ApiJson {
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
@@ -26,7 +27,9 @@ public final class ApiJson {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
+                // Absent record fields are omitted, but a null inside a map is meant: PATCH {"config": {"key": null}} removes it.
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_ABSENT,
+                        JsonInclude.Include.ALWAYS))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

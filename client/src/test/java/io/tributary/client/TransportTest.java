@@ -25,6 +25,17 @@ class TransportTest {
     }
 
     @Test
+    void aNullInsideAMapIsSentSoThatAPatchCanRemoveAKey() throws Exception {
+        try (StubServer stub = new StubServer((r, n) -> StubServer.Answer.json(200, "{\"code\":\"Success\",\"data\":{}}"))) {
+            java.util.Map<String, Object> config = new java.util.LinkedHashMap<>();
+            config.put("api_key", null);
+            config.put("region", "eu");
+            client(stub).call("PATCH", "connections/c1", java.util.Map.of("config", config));
+            assertThat(stub.received.get(0).body()).isEqualTo("{\"config\":{\"api_key\":null,\"region\":\"eu\"}}");
+        }
+    }
+
+    @Test
     void a429StormIsRiddenOutHonouringRetryAfterCapped() throws Exception {
         try (StubServer stub = new StubServer((r, n) -> n <= 3
                 ? StubServer.Answer.json(429, "{\"code\":\"TooManyRequests\"}").withHeader("Retry-After", n == 3 ? "99999" : "7")
