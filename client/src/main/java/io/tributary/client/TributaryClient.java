@@ -62,6 +62,15 @@ public final class TributaryClient {
         return new Destinations(this);
     }
 
+    public Connections connections() {
+        return new Connections(this);
+    }
+
+    /** Connections' schema configs. */
+    public Schemas schemas() {
+        return new Schemas(this);
+    }
+
     /** Triggers syncs and waits for them the way orchestrators must (see {@link SyncWaiter}). */
     public SyncWaiter syncWaiter() {
         return new SyncWaiter(this, sleeper);

@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code tributary api}: Fivetran's api_framework scenarios as commands, for Fivetran's cloud or a Tributary server. */
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Automate connections through the REST API (Fivetran's cloud or a Tributary server).",
-        subcommands = {GroupsCommand.class, DestinationsCommand.class, ConnectionsCommand.class})
+        subcommands = {GroupsCommand.class, DestinationsCommand.class, ConnectionsCommand.class,
+                SchemasCommand.class})
 public final class ApiCommand {
 }
