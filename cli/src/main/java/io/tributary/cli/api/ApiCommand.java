@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Automate connections through the REST API (Fivetran's cloud or a Tributary server).",
         subcommands = {GroupsCommand.class, DestinationsCommand.class, ConnectionsCommand.class,
-                SchemasCommand.class})
+                SchemasCommand.class, SqlCommand.class})
 public final class ApiCommand {
 }
