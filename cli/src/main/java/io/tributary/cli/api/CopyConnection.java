@@ -12,6 +12,7 @@ import io.tributary.client.TributaryClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,7 +66,7 @@ final class CopyConnection implements Callable<Integer> {
         TributaryClient client = api.client();
         ObjectNode overrides = ConfigValues.parse(config);
         Connection source = client.connections().get(id);
-        ObjectNode sourceConfig = JSON.valueToTree(source.config() == null ? java.util.Map.of() : source.config());
+        ObjectNode sourceConfig = JSON.valueToTree(source.config() == null ? Map.of() : source.config());
         List<String> missing = ConfigValues.masked(sourceConfig).stream()
                 .filter(name -> !ConfigValues.sets(overrides, name)).toList();
         if (!missing.isEmpty()) {
