@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Connection config values from the command line: {@code key=value} sets text, {@code key:=JSON} a typed value
  * (a number, true/false, a list), and {@code secrets_list.NAME=value} one entry of a Connector SDK connection's
- * secrets list. Also finds the secrets a response masks, named the same way, so that a copy can ask for them.
+ * secrets list. Also finds the secrets a response masks, so that a copy can ask for them.
  */
 final class ConfigValues {
     static final String MASK = "******";
@@ -34,19 +34,27 @@ final class ConfigValues {
         return config;
     }
 
-    /** Sets {@code config}'s values from {@code overrides} (made by {@link #parse}): secrets list entries by key. */
+    /**
+     * Sets {@code config}'s values from {@code overrides} (made by {@link #parse}): objects are merged member by
+     * member, so {@code tunnel:={"password": …}} keeps the tunnel's other settings; secrets list entries by key.
+     */
     static void apply(ObjectNode config, ObjectNode overrides) {
         overrides.fields().forEachRemaining(e -> {
-            if (e.getKey().equals(SECRETS_LIST) && config.path(SECRETS_LIST).isArray() && e.getValue().isArray()) {
-                e.getValue().forEach(entry -> putSecret((ArrayNode) config.get(SECRETS_LIST),
-                        entry.path("key").asText(), entry.path("value")));
+            JsonNode current = config.get(e.getKey());
+            if (e.getKey().equals(SECRETS_LIST) && current instanceof ArrayNode list && e.getValue().isArray()) {
+                e.getValue().forEach(entry -> putSecret(list, entry.path("key").asText(), entry.path("value")));
+            } else if (current instanceof ObjectNode object && e.getValue() instanceof ObjectNode patch) {
+                apply(object, patch);
             } else {
                 config.set(e.getKey(), e.getValue());
             }
         });
     }
 
-    /** The names ({@code key} or {@code secrets_list.NAME}) of the values shown masked, which cannot be copied. */
+    /**
+     * The values shown masked, which cannot be copied, by name: {@code key}, {@code secrets_list.NAME}, or
+     * {@code parent.key} inside an object.
+     */
     static List<String> masked(JsonNode config) {
         List<String> names = new ArrayList<>();
         config.fields().forEachRemaining(e -> {
@@ -56,11 +64,33 @@ final class ConfigValues {
                         names.add(SECRETS_LIST + "." + entry.path("key").asText());
                     }
                 });
-            } else if (MASK.equals(e.getValue().asText(null)) && e.getValue().isTextual()) {
-                names.add(e.getKey());
+            } else {
+                maskedIn(e.getValue(), e.getKey(), names);
             }
         });
         return names;
+    }
+
+    private static void maskedIn(JsonNode value, String name, List<String> names) {
+        if (value.isTextual() && MASK.equals(value.textValue())) {
+            names.add(name);
+        } else if (value.isObject()) {
+            value.fields().forEachRemaining(e -> maskedIn(e.getValue(), name + "." + e.getKey(), names));
+        }
+    }
+
+    /** How to give a masked value on the command line. */
+    static String flagFor(String maskedName) {
+        int dot = maskedName.indexOf('.');
+        if (dot < 0 || maskedName.startsWith(SECRETS_LIST + ".")) {
+            return maskedName + "=…";
+        }
+        String[] parts = maskedName.split("\\.");
+        StringBuilder json = new StringBuilder("…");
+        for (int i = parts.length - 1; i > 0; i--) {
+            json.insert(0, "{\"" + parts[i] + "\": ").append("}");
+        }
+        return parts[0] + ":=" + json;
     }
 
     /** A JSON object read from a file, e.g. a whole create or update body. */
@@ -135,6 +165,10 @@ final class ConfigValues {
             }
             return false;
         }
-        return overrides.has(maskedName);
+        JsonNode node = overrides;
+        for (String part : maskedName.split("\\.")) {
+            node = node.path(part);
+        }
+        return !node.isMissingNode();
     }
 }

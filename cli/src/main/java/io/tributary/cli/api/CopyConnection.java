@@ -72,7 +72,7 @@ final class CopyConnection implements Callable<Integer> {
         if (!missing.isEmpty()) {
             throw new UserError("connection " + id + " has secrets the API shows masked (" + ConfigValues.MASK
                     + "), which cannot be copied; give them with --config: "
-                    + String.join(", ", missing.stream().map(m -> m + "=…").toList()));
+                    + String.join(", ", missing.stream().map(ConfigValues::flagFor).toList()));
         }
         ObjectNode copyConfig = sourceConfig.deepCopy();
         ConfigValues.apply(copyConfig, overrides);

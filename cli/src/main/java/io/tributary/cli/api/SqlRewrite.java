@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,8 +29,9 @@ final class SqlRewrite implements Callable<Integer> {
     @Mixin
     ApiConnection api;
 
-    @Mixin
-    DryRun dryRun;
+    // Not the DryRun mixin: this command sends no changes, it writes files.
+    @Option(names = "--dry-run", description = "Show what would change and write no file.")
+    boolean dryRun;
 
     @Parameters(index = "0", paramLabel = "CONNECTION_ID")
     String id;
@@ -60,14 +62,14 @@ final class SqlRewrite implements Callable<Integer> {
                 continue;
             }
             changed++;
-            out.println(file + ": " + (dryRun.enabled ? "would rewrite " : "rewrote ") + result.changes().size()
+            out.println(file + ": " + (dryRun ? "would rewrite " : "rewrote ") + result.changes().size()
                     + " name" + (result.changes().size() == 1 ? "" : "s"));
             result.changes().forEach(c -> out.println("  line " + c.line() + ": " + c.from() + " → " + c.to()));
-            if (!dryRun.enabled) {
+            if (!dryRun) {
                 write(file, result.text());
             }
         }
-        out.println((dryRun.enabled ? "would change " : "changed ") + changed + " of " + files.size() + " file"
+        out.println((dryRun ? "would change " : "changed ") + changed + " of " + files.size() + " file"
                 + (files.size() == 1 ? "" : "s"));
         return 0;
     }
