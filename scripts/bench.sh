@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of BENCHMARKS.md: sync throughput against the DuckDB ceiling measured in the same process,
-# a 10M-row sync in a 256 MB heap, and the wall time of a warm `./tributary debug examples/hello`.
+# a 10M-row sync in a 256 MB heap, the wall time of a warm `./tributary debug examples/hello`, an HTTP example
+# against the playground, and create-many against a rate-limited faulty proxy. The server: scripts/bench-server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B install -DskipTests
@@ -20,3 +21,9 @@ echo "== warm ./tributary debug examples/hello (5 runs)"
 for _ in 1 2 3 4 5; do
   /usr/bin/time -f "%e s" ./tributary debug examples/hello > /dev/null
 done
+
+echo "== large_data_set_with_pagination example against the playground, next to its ceilings"
+java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.HttpExampleBenchmark 100
+
+echo "== create-many of 1,000 connections behind 600 req/min, 10 % 429s and 5 % 500s"
+java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.CreateManyBenchmark 1000 600 8

@@ -12,6 +12,7 @@ import io.tributary.sdk.http.Page;
 import io.tributary.sdk.http.Paginator;
 import java.nio.file.Files;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -22,7 +23,8 @@ import java.util.Map;
  * The large_data_set_with_pagination example against the playground on loopback (100,000 entries, 100 a page, a
  * checkpoint after every page, as the reference example does), next to two ceilings in the same run: the same
  * pages fetched and parsed with nothing written, and the same pages written by hand at the same commit
- * granularity (per page: Appender into a staging table, one merge into the keyed table, one commit).
+ * granularity (per page: Appender into a staging table, one merge into the keyed table, the state row, one
+ * commit).
  */
 public final class HttpExampleBenchmark {
     public static void main(String[] args) throws Exception {
@@ -73,7 +75,11 @@ public final class HttpExampleBenchmark {
             c.setAutoCommit(false);
             st.execute("CREATE TABLE pokemons (_fivetran_id VARCHAR PRIMARY KEY, name VARCHAR, url VARCHAR, "
                     + "_fivetran_synced TIMESTAMPTZ, _fivetran_deleted BOOLEAN)");
+            st.execute("CREATE TABLE sync_state (id INTEGER PRIMARY KEY, state VARCHAR, committed_at TIMESTAMPTZ)");
             c.commit();
+            PreparedStatement saveState = c.prepareStatement(
+                    "INSERT OR REPLACE INTO sync_state (id, state, committed_at) VALUES (1, ?, now())");
+            long offset = 0;
             for (Page page : Paginator.offset(api.get("pokemon"), pageLimit).totalAt("/count").records("/results").build()) {
                 st.execute("CREATE TEMP TABLE staging (_fivetran_id VARCHAR, name VARCHAR, url VARCHAR)");
                 try (DuckDBAppender a = c.createAppender("temp", "main", "staging")) {
@@ -87,6 +93,9 @@ public final class HttpExampleBenchmark {
                 }
                 st.execute("INSERT INTO pokemons SELECT *, now(), false FROM staging ON CONFLICT (_fivetran_id) DO UPDATE "
                         + "SET name = excluded.name, url = excluded.url, _fivetran_synced = excluded._fivetran_synced");
+                offset += page.records().size();
+                saveState.setString(1, "{\"offset\":" + offset + "}");
+                saveState.executeUpdate(); // the state commits with the data, as a checkpoint must
                 st.execute("DROP TABLE staging");
                 c.commit();
             }

@@ -16,10 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** `tributary api` commands against the real server, in-process; each test checks the server's state after. */
 class ApiCommandTest {
-    /** The API log is set up once per JVM, so it gets one directory for the whole class. */
-    @TempDir
-    static Path logs;
-
     @TempDir
     Path dir;
 
@@ -28,7 +24,7 @@ class ApiCommandTest {
 
     @BeforeEach
     void start() {
-        System.setProperty("TRIBUTARY_LOG_DIR", logs.toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("store")));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
         auth = new String[] {"--url", "http://127.0.0.1:" + server.port() + "/v1", "--key", k.key(), "--secret", k.secret()};
@@ -65,7 +61,7 @@ class ApiCommandTest {
             assertThat(rs.getString(1)).isEqualTo("duckdb");
             assertThat(rs.getString(2)).isEqualTo("CONNECTED");
         }
-        assertThat(Files.readString(logs.resolve("tributary-api.log"))).contains("POST groups → 201", "POST destinations → 201");
+        assertThat(Files.readString(ApiTestLogs.file())).contains("POST groups → 201", "POST destinations → 201");
     }
 
     @Test

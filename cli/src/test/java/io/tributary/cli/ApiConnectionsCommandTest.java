@@ -25,9 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** `tributary api connections …` against the real server, checking the server's store after each command. */
 class ApiConnectionsCommandTest {
     @TempDir
-    static Path logs;
-
-    @TempDir
     Path dir;
 
     private TributaryServer server;
@@ -37,7 +34,7 @@ class ApiConnectionsCommandTest {
 
     @BeforeEach
     void start() {
-        System.setProperty("TRIBUTARY_LOG_DIR", logs.toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir));
         ApiKeys.Credentials k = server.initialKey().orElseThrow();
         String url = "http://127.0.0.1:" + server.port() + "/v1";

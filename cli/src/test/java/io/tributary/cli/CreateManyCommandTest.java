@@ -40,7 +40,7 @@ class CreateManyCommandTest {
 
     @BeforeEach
     void start() throws Exception {
-        System.setProperty("TRIBUTARY_LOG_DIR", dir.resolve("logs").toString());
+        ApiTestLogs.use();
         server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("server")));
         key = server.initialKey().orElseThrow();
         String url = "http://127.0.0.1:" + server.port() + "/v1";

@@ -62,6 +62,18 @@ public final class TributaryClient {
         return new Destinations(this);
     }
 
+    public Users users() {
+        return new Users(this);
+    }
+
+    public Teams teams() {
+        return new Teams(this);
+    }
+
+    public Webhooks webhooks() {
+        return new Webhooks(this);
+    }
+
     public Connections connections() {
         return new Connections(this);
     }
