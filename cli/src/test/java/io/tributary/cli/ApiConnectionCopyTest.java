@@ -145,7 +145,9 @@ class ApiConnectionCopyTest {
                 "--config", "secrets_list.token=t2", "--dry-run");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("POST connections {\"group_id\":\"" + east + "\"", "\"paused\":true",
-                "POST connections/<id of the copy in " + east + ">/schemas", "\"schema_change_handling\":\"BLOCK_ALL\"");
+                "POST connections/<id of the copy in " + east + ">/schemas", "\"schema_change_handling\":\"BLOCK_ALL\"",
+                "\"api_key\":\"******\"", "{\"key\":\"token\",\"value\":\"******\"}", "\"region\":\"eu\"");
+        assertThat(run.out()).as("secrets are not printed").doesNotContain("k2", "t2");
         assertThat(api.connectionCount()).isEqualTo(1);
     }
 

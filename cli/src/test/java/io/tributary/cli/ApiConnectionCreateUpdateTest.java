@@ -129,8 +129,10 @@ class ApiConnectionCreateUpdateTest {
         assertThat(api.value("SELECT paused FROM connections WHERE id = ?", id)).isEqualTo(false);
         assertThat(storedConfig(id).path("api_key").asText()).isEqualTo("new");
 
-        CliRun dryRun = api.api("connections", "update", id, "--paused=true", "--dry-run");
-        assertThat(dryRun.out()).contains("PATCH connections/" + id + " {\"paused\":true}");
+        CliRun dryRun = api.api("connections", "update", id, "--paused=true", "--config", "secrets_list.token=t0k",
+                "--dry-run");
+        assertThat(dryRun.out()).contains("PATCH connections/" + id + " {\"paused\":true,\"config\":{\"secrets_list\":"
+                + "[{\"key\":\"token\",\"value\":\"******\"}]}}").doesNotContain("t0k");
         assertThat(api.value("SELECT paused FROM connections WHERE id = ?", id)).isEqualTo(false);
         Connection shown = api.client.connections().get(id);
         assertThat(shown.config()).as("the API masks it").containsEntry("api_key", "******");

@@ -79,6 +79,41 @@ final class ConfigValues {
         }
     }
 
+    /** A copy of a request whose config shows these values (named as {@link #masked} names them) masked. */
+    static JsonNode hide(JsonNode request, List<String> names) {
+        JsonNode copy = request.deepCopy();
+        if (!(copy.get("config") instanceof ObjectNode config)) {
+            return copy;
+        }
+        for (String name : names) {
+            if (name.startsWith(SECRETS_LIST + ".")) {
+                String key = name.substring(SECRETS_LIST.length() + 1);
+                for (JsonNode entry : config.path(SECRETS_LIST)) {
+                    if (entry instanceof ObjectNode o && key.equals(o.path("key").asText())) {
+                        o.put("value", MASK);
+                    }
+                }
+                continue;
+            }
+            String[] parts = name.split("\\.");
+            JsonNode parent = config;
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.path(parts[i]);
+            }
+            if (parent instanceof ObjectNode o && o.has(parts[parts.length - 1])) {
+                o.put(parts[parts.length - 1], MASK);
+            }
+        }
+        return copy;
+    }
+
+    /** The secrets list entries of a request's config, named as {@link #masked} names them. */
+    static List<String> secretsListNames(JsonNode request) {
+        List<String> names = new ArrayList<>();
+        request.path("config").path(SECRETS_LIST).forEach(e -> names.add(SECRETS_LIST + "." + e.path("key").asText()));
+        return names;
+    }
+
     /** How to give a masked value on the command line. */
     static String flagFor(String maskedName) {
         int dot = maskedName.indexOf('.');

@@ -1,5 +1,6 @@
 package io.tributary.cli.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import io.tributary.client.TributaryClient;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,8 +59,18 @@ final class CopyConnection implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** What happened in one group: copied, failed (nothing created) or half_copied (created, no schema config). */
+    enum Result {
+        COPIED, FAILED, HALF_COPIED;
+
+        @JsonValue
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** What happened in one group. */
-    record Outcome(String groupId, String outcome, String connectionId, String error) {
+    record Outcome(String groupId, Result outcome, String connectionId, String error) {
     }
 
     @Override
@@ -67,7 +79,8 @@ final class CopyConnection implements Callable<Integer> {
         ObjectNode overrides = ConfigValues.parse(config);
         Connection source = client.connections().get(id);
         ObjectNode sourceConfig = JSON.valueToTree(source.config() == null ? Map.of() : source.config());
-        List<String> missing = ConfigValues.masked(sourceConfig).stream()
+        List<String> masked = ConfigValues.masked(sourceConfig);
+        List<String> missing = masked.stream()
                 .filter(name -> !ConfigValues.sets(overrides, name)).toList();
         if (!missing.isEmpty()) {
             throw new UserError("connection " + id + " has secrets the API shows masked (" + ConfigValues.MASK
@@ -82,7 +95,8 @@ final class CopyConnection implements Callable<Integer> {
         List<Outcome> outcomes = new ArrayList<>();
         for (String group : groups) {
             ObjectNode request = createRequest(source, group, copyConfig);
-            if (dryRun.print(out, "POST", "connections", request)) {
+            // a dry run shows the secrets given for the copy as masked, as the API would
+            if (dryRun.print(out, "POST", "connections", ConfigValues.hide(request, masked))) {
                 schemaCopy.ifPresent(c -> dryRun.print(out, "POST", "connections/<id of the copy in " + group
                         + ">/schemas", JSON.valueToTree(c)));
                 continue;
@@ -93,7 +107,7 @@ final class CopyConnection implements Callable<Integer> {
             return 0;
         }
         report(out, outcomes, schemaConfig.isPresent());
-        return outcomes.stream().allMatch(o -> o.outcome().equals("copied")) ? 0 : 1;
+        return outcomes.stream().allMatch(o -> o.outcome() == Result.COPIED) ? 0 : 1;
     }
 
     private ObjectNode createRequest(Connection source, String group, ObjectNode config) {
@@ -121,13 +135,13 @@ final class CopyConnection implements Callable<Integer> {
         try {
             copyId = client.connections().create(request).id();
         } catch (ApiError e) {
-            return new Outcome(group, "failed", null, e.getMessage());
+            return new Outcome(group, Result.FAILED, null, e.getMessage());
         }
         try {
             schemaCopy.ifPresent(c -> SchemaConfigCopy.apply(client, copyId, c));
-            return new Outcome(group, "copied", copyId, null);
+            return new Outcome(group, Result.COPIED, copyId, null);
         } catch (ApiError e) {
-            return new Outcome(group, "schema config not copied", copyId, e.getMessage());
+            return new Outcome(group, Result.HALF_COPIED, copyId, e.getMessage());
         }
     }
 
@@ -139,16 +153,16 @@ final class CopyConnection implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         for (Outcome o : outcomes) {
             switch (o.outcome()) {
-                case "copied" -> out.println("copied into " + o.groupId() + ": " + o.connectionId() + " (paused"
+                case COPIED -> out.println("copied into " + o.groupId() + ": " + o.connectionId() + " (paused"
                         + (hadSchemaConfig ? ", schema config copied)" : "; the source has no schema config yet)"));
-                case "failed" -> err.println("FAILED in " + o.groupId() + ": nothing created: " + o.error());
-                default -> err.println("HALF-COPIED in " + o.groupId() + ": connection " + o.connectionId()
+                case FAILED -> err.println("FAILED in " + o.groupId() + ": nothing created: " + o.error());
+                case HALF_COPIED -> err.println("HALF-COPIED in " + o.groupId() + ": connection " + o.connectionId()
                         + " was created (paused) but its schema config was not copied: " + o.error()
                         + "\n  finish it with `tributary api schemas edit " + o.connectionId() + " …`, or remove it "
                         + "with `tributary api connections delete " + o.connectionId() + " --yes`");
             }
         }
-        long copied = outcomes.stream().filter(o -> o.outcome().equals("copied")).count();
+        long copied = outcomes.stream().filter(o -> o.outcome() == Result.COPIED).count();
         out.println("copied " + id + " into " + copied + " of " + outcomes.size() + " groups");
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.cli.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.api.model.Connection;
 import io.tributary.cli.project.UserError;
@@ -56,7 +57,9 @@ final class CreateConnection implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (dryRun.print(out, "POST", "connections", request)) {
+        // secrets show masked, as the API shows them
+        JsonNode shown = ConfigValues.hide(request, ConfigValues.secretsListNames(request));
+        if (dryRun.print(out, "POST", "connections", shown)) {
             return 0;
         }
         Connection created = api.client().connections().create(request);

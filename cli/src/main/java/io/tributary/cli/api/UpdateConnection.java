@@ -1,5 +1,6 @@
 package io.tributary.cli.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.api.model.Connection;
 import io.tributary.cli.project.UserError;
@@ -37,7 +38,9 @@ final class UpdateConnection implements Callable<Integer> {
             throw new UserError("nothing to change: pass --config, --paused, --sync-frequency or --json FILE");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (dryRun.print(out, "PATCH", "connections/" + id, request)) {
+        // secrets show masked, as the API shows them
+        JsonNode shown = ConfigValues.hide(request, ConfigValues.secretsListNames(request));
+        if (dryRun.print(out, "PATCH", "connections/" + id, shown)) {
             return 0;
         }
         Connection updated = api.client().connections().update(id, request);
