@@ -37,7 +37,9 @@ class ApiSqlRewriteTest {
         id = api.connection(api.group("Prod"), "shop", Map.of());
         api.discover(id, new Discovered.Table("sales", "sales_dw", "OrderItems", "order_items", false, List.of(
                 Column.key("Id"), new Column("UnitPrice", "unit_price", false), new Column("Qty", "qty", false),
-                new Column("Note", "note", false))));
+                new Column("Note", "note", false))),
+                new Discovered.Table("sales", "sales_dw", "Line Items", "line_items", false, List.of(
+                        new Column("Unit Price", "unit_price", false))));
     }
 
     @AfterEach
@@ -61,6 +63,10 @@ class ApiSqlRewriteTest {
         assertThat(run.out()).contains(report + ": rewrote 4 names",
                 "line 2: sales.OrderItems.UnitPrice → sales_dw.order_items.unit_price",
                 "line 3: sales.OrderItems → sales_dw.order_items", other + ": no source names", "changed 1 of 2 files");
+        Path spaced = Files.writeString(dir.resolve("spaced.sql"), "SELECT sales.\"Line Items\".\"Unit Price\" FROM x");
+        assertThat(api.api("sql", "rewrite", id, spaced.toString()).exitCode()).isZero();
+        assertThat(spaced).as("names that need encoding in the columns URL").content()
+                .isEqualTo("SELECT sales_dw.\"line_items\".\"unit_price\" FROM x");
         CliRun again = api.api("sql", "rewrite", id, report.toString());
         assertThat(again.out()).as("destination names are not source names").contains("no source names");
     }
