@@ -94,6 +94,11 @@ public final class TributaryClient {
         return new Transformations(this, sleeper);
     }
 
+    /** Connections' schema configs. */
+    public Schemas schemas() {
+        return new Schemas(this);
+    }
+
     /** Triggers syncs and waits for them the way orchestrators must (see {@link SyncWaiter}). */
     public SyncWaiter syncWaiter() {
         return new SyncWaiter(this, sleeper);

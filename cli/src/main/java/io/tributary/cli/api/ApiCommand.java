@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "api", mixinStandardHelpOptions = true,
         description = "Automate connections, users, teams, webhooks, certificates and transformations through the REST API (Fivetran's cloud or a Tributary server).",
         subcommands = {GroupsCommand.class, DestinationsCommand.class, ConnectionsCommand.class, UsersCommand.class,
-                TeamsCommand.class, WebhooksCommand.class, CertificatesCommand.class, TransformationsCommand.class})
+                TeamsCommand.class, WebhooksCommand.class, CertificatesCommand.class, TransformationsCommand.class,
+                SchemasCommand.class, SqlCommand.class})
 public final class ApiCommand {
 }
