@@ -25,9 +25,7 @@ public final class MetadataApi {
     private void list(Context ctx) {
         Paging paging = Paging.of(ctx);
         List<ConnectorType> all = ConnectorService.all().stream().map(s -> s.metadata().summary()).toList();
-        List<ConnectorType> fetched = all.subList(Math.min(paging.skip(), all.size()),
-                Math.min(paging.skip() + paging.fetch(), all.size()));
-        Json.page(ctx, paging.page(fetched));
+        Json.page(ctx, paging.pageOf(all));
     }
 
     private void details(Context ctx) {

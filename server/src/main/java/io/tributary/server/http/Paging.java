@@ -63,6 +63,11 @@ public record Paging(int skip, int limit) {
         return new Page<>(fetched.subList(0, limit), cursor(skip + limit));
     }
 
+    /** The page of a list held whole in memory. */
+    public <T> Page<T> pageOf(List<T> all) {
+        return page(all.subList(Math.min(skip, all.size()), Math.min(skip + fetch(), all.size())));
+    }
+
     static String cursor(int skip) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(("{\"skip\":" + skip + "}").getBytes(StandardCharsets.UTF_8));
