@@ -65,6 +65,25 @@ class ApiSchemasCommandTest {
     }
 
     @Test
+    void reloadCreatesAMissingConfigAndExcludeDisablesEverything() throws Exception {
+        String other = api.connection(api.group("Fresh"), "fresh", Map.of());
+        assertThat(api.api("schemas", "reload", other, "--dry-run").out())
+                .contains("POST connections/" + other + "/schemas/reload {\"exclude_mode\":\"PRESERVE\"}");
+        assertThat(api.storedSchemaConfig(other)).as("a dry run creates nothing").isEmpty();
+        CliRun created = api.api("schemas", "reload", other);
+        assertThat(created.exitCode()).as(created.all()).isZero();
+        assertThat(created.out()).contains("schema change handling: ALLOW_ALL");
+        assertThat(api.storedSchemaConfig(other)).isPresent();
+
+        CliRun excluded = api.api("schemas", "reload", id, "--exclude-mode", "EXCLUDE");
+        assertThat(excluded.exitCode()).as(excluded.all()).isZero();
+        assertThat(stored().schemas().get("shop").tables().values()).allSatisfy(t -> assertThat(t.enabled()).isFalse());
+        CliRun bad = api.api("schemas", "reload", id, "--exclude-mode", "SOMETIMES");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("PRESERVE", "EXCLUDE", "INCLUDE");
+    }
+
+    @Test
     void editAppliesEveryChangeInOnePatch() throws Exception {
         int before = ((Number) api.value("SELECT version FROM schema_configs WHERE connection_id = ?", id)).intValue();
         CliRun run = api.api("schemas", "edit", id, "--disable", "shop.customers", "--disable", "shop.orders.note",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code tributary api schemas …}: a connection's schema config. */
 @Command(name = "schemas", mixinStandardHelpOptions = true, description = "A connection's schema config.",
-        subcommands = {SchemasCommand.Show.class, SchemasEdit.class})
+        subcommands = {SchemasCommand.Show.class, SchemasEdit.class, SchemasReload.class})
 final class SchemasCommand {
     static final List<String> COLUMNS = List.of("object", "enabled", "hashed", "sync_mode", "name_in_destination",
             "locked");
