@@ -80,9 +80,10 @@ public final class DuckDbDestination implements Destination {
         stagingWriter = StagingWriters.create(connection);
     }
 
-    /** "arrow" or "appender": how batches reach staging. */
+    /** How batches reach staging: "arrow", "appender", or "by-size" (small ones by the Appender). */
     String stagingPath() {
-        return stagingWriter instanceof ArrowStagingWriter ? "arrow" : "appender";
+        return stagingWriter instanceof ArrowStagingWriter ? "arrow"
+                : stagingWriter instanceof StagingWriters.BySize ? "by-size" : "appender";
     }
 
     /** The JDBC connection, for reading the warehouse (tests, inspection). Not for use during a sync. */

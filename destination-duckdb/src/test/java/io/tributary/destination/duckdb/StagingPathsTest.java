@@ -30,7 +30,12 @@ class StagingPathsTest {
     @Test
     void arrowIsUsedUnderTestsAndBothPathsAgree() throws Exception {
         try (DuckDbDestination d = new DuckDbDestination(dir.resolve("probe.db"), "tester")) {
-            assertThat(d.stagingPath()).as("surefire passes --add-opens, so Arrow must be available").isEqualTo("arrow");
+            assertThat(d.stagingPath()).as("surefire passes --add-opens, so Arrow must be available for large batches")
+                    .isEqualTo("by-size");
+        }
+        System.setProperty("tributary.duckdb.staging", "arrow");
+        try (DuckDbDestination d = new DuckDbDestination(dir.resolve("probe1.db"), "tester")) {
+            assertThat(d.stagingPath()).isEqualTo("arrow");
         }
         String arrow = syncAndDump(dir.resolve("arrow"));
         System.setProperty("tributary.duckdb.staging", "appender");
