@@ -25,8 +25,9 @@ public final class Tributary {
                 commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
                 return 2;
             }
-            if (e instanceof io.tributary.client.ApiError) {
+            if (e instanceof io.tributary.client.ApiError apiError) {
                 commandLine.getErr().println(commandLine.getColorScheme().errorText("error: " + e.getMessage()));
+                io.tributary.cli.api.ApiHints.forError(apiError).ifPresent(hint -> commandLine.getErr().println("hint: " + hint));
                 return 1;
             }
             throw e;

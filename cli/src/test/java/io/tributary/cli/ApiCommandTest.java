@@ -65,6 +65,18 @@ class ApiCommandTest {
     }
 
     @Test
+    void refusedCredentialsAndAnUnreachableServerSayWhatToCheck() {
+        CliRun refused = CliRun.of("api", "groups", "list", "--url", auth[1], "--key", "nobody", "--secret", "wrong");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("401", "hint: check the API key and secret");
+        server.close();
+        CliRun down = api("groups", "list");
+        assertThat(down.exitCode()).isEqualTo(1);
+        assertThat(down.err()).contains("hint: the API did not answer");
+        server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dir.resolve("store")));
+    }
+
+    @Test
     void dryRunPrintsTheRequestsAndSendsNone() {
         CliRun run = api("destinations", "create", "--group", "Dry", "--service", "duckdb", "--config", "path=/x.db",
                 "--dry-run");

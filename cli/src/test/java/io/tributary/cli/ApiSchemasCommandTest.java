@@ -61,7 +61,8 @@ class ApiSchemasCommandTest {
                 .path("hashed").asBoolean()).isTrue();
         CliRun missing = api.api("schemas", "show", api.connection(api.group("Other"), "other", Map.of()));
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err()).contains("NotFound_SchemaConfig", "doesn't have schema config");
+        assertThat(missing.err()).contains("NotFound_SchemaConfig", "doesn't have schema config",
+                "hint: create the schema config first: tributary api schemas reload");
     }
 
     @Test
