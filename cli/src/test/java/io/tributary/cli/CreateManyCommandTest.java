@@ -103,9 +103,26 @@ class CreateManyCommandTest {
                 .formatted(groupId));
         CliRun run = createMany(csv(List.of("a,b")));
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("{{missing}}").contains("schema", "class");
+        assertThat(run.err()).contains("{{missing}}").contains("schema", "class").contains("schemas.csv line 2");
         assertThat(schemasOnServer()).isEmpty();
         assertThat(proxy.counts().get("forwarded")).isZero();
+    }
+
+    @Test
+    void aSpreadsheetExportWithAByteOrderMarkQuotesAndCrlfIsRead() throws Exception {
+        Path csv = dir.resolve("excel.csv");
+        Files.writeString(csv, "\uFEFFschema,class\r\n\"excel_one\",\"com.example.A\"\r\nexcel_two,com.example.B\r\n");
+        CliRun run = createMany(csv);
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(schemasOnServer()).containsExactlyInAnyOrder("excel_one", "excel_two");
+    }
+
+    @Test
+    void aRowWithoutASchemaIsNamedByItsLineAndNothingIsSent() throws Exception {
+        CliRun run = createMany(csv(List.of("fine,com.example.A", ",com.example.B")));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("schemas.csv line 3", "config.schema");
+        assertThat(schemasOnServer()).isEmpty();
     }
 
     @Test

@@ -70,11 +70,17 @@ final class CreateMany implements Callable<Integer> {
     public Integer call() throws Exception {
         JsonNode body = readTemplate();
         List<JsonNode> requests = new ArrayList<>();
-        for (Map<String, String> row : readCsv()) {
-            JsonNode request = fill(body, row);
-            groupOf(request);
-            schemaOf(request);
-            requests.add(request); // every row checked before the first request is sent
+        List<Map<String, String>> rows = readCsv();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                JsonNode request = fill(body, rows.get(i));
+                groupOf(request);
+                schemaOf(request);
+                requests.add(request); // every row checked before the first request is sent
+            } catch (UserError e) {
+                // Line numbers count the header as line 1.
+                throw new UserError(csv + " line " + (i + 2) + ": " + e.getMessage());
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun.enabled) {
