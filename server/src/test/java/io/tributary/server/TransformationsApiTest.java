@@ -119,6 +119,41 @@ class TransformationsApiTest {
 
     @ParameterizedTest
     @EnumSource(StoreKind.class)
+    void concurrentRunRequestsMakeOnePendingRunAndOneOrchestratorTakesIt(StoreKind store) throws Exception {
+        try (ServerFixture f = ServerFixture.start(store, dir)) {
+            String id = create(f, Connections.group(f, "race"), "contended");
+            // Two stores on the database stand for two server nodes; only the database can keep them apart.
+            TransformationStore nodeA = new TransformationStore(new Jdbc(f.server.database()));
+            TransformationStore nodeB = new TransformationStore(new Jdbc(f.server.database()));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<String>> requests = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                TransformationStore node = i % 2 == 0 ? nodeA : nodeB;
+                requests.add(pool.submit(() -> node.requestRun(id, false, "key").id()));
+            }
+            java.util.Set<String> runIds = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> r : requests) {
+                runIds.add(r.get());
+            }
+            assertThat(runIds).as("every request joined the one pending run").hasSize(1);
+            assertThat(nodeA.pendingRuns()).hasSize(1);
+            String runId = runIds.iterator().next();
+            List<java.util.concurrent.Future<Boolean>> claims = List.of(
+                    pool.submit(() -> nodeA.started(runId, Instant.now())),
+                    pool.submit(() -> nodeB.started(runId, Instant.now())));
+            int taken = 0;
+            for (java.util.concurrent.Future<Boolean> c : claims) {
+                taken += c.get() ? 1 : 0;
+            }
+            pool.shutdown();
+            assertThat(taken).as("one node takes the run").isEqualTo(1);
+            assertThat(nodeB.requestRun(id, false, "key").id()).as("a request while it runs queues the next run")
+                    .isNotEqualTo(runId);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
     void aRunIsRecordedAndItsStatusCanBeWaitedFor(StoreKind store) {
         try (ServerFixture f = ServerFixture.start(store, dir)) {
             TransformationStore orchestrator = new TransformationStore(new Jdbc(f.server.database()));

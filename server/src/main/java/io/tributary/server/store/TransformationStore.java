@@ -87,22 +87,28 @@ public final class TransformationStore {
 
     /**
      * Records a run request and marks the transformation SCHEDULING. A request while another run is pending joins
-     * it (the result is that run), as a second click on "run" does not queue a second run.
+     * it (the result is that run), as a second click on "run" does not queue a second run. The database's unique
+     * {@code pending_for} decides between concurrent requests, on one node or several.
      */
-    public synchronized Run requestRun(String transformationId, boolean fullRefresh, String requestedBy) {
-        Optional<Run> pending = jdbc.one("SELECT * FROM transformation_runs WHERE transformation_id = ? AND status = "
-                + "'PENDING'", TransformationStore::mapRun, transformationId);
-        if (pending.isPresent()) {
-            if (fullRefresh && !pending.get().fullRefresh()) {
-                jdbc.update("UPDATE transformation_runs SET full_refresh = ? WHERE id = ?", true, pending.get().id());
-            }
-            return findRun(pending.get().id()).orElseThrow();
-        }
+    public Run requestRun(String transformationId, boolean fullRefresh, String requestedBy) {
         Run run = new Run(Ids.next(), transformationId, fullRefresh, RunStatus.PENDING, false, requestedBy,
                 Instant.now(), null, null, null);
-        jdbc.update("INSERT INTO transformation_runs (id, transformation_id, full_refresh, status, cancel_requested, "
-                        + "requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)", run.id(), transformationId,
-                fullRefresh, run.status().name(), false, requestedBy, run.requestedAt());
+        try {
+            jdbc.update("INSERT INTO transformation_runs (id, transformation_id, full_refresh, status, cancel_requested, "
+                            + "requested_by, requested_at, pending_for) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", run.id(),
+                    transformationId, fullRefresh, run.status().name(), false, requestedBy, run.requestedAt(),
+                    transformationId);
+        } catch (Jdbc.DuplicateException pendingAlready) {
+            Run pending = jdbc.one("SELECT * FROM transformation_runs WHERE pending_for = ?", TransformationStore::mapRun,
+                    transformationId).orElse(null);
+            if (pending == null) {
+                return requestRun(transformationId, fullRefresh, requestedBy); // it started meanwhile: queue anew
+            }
+            if (fullRefresh && !pending.fullRefresh()) {
+                jdbc.update("UPDATE transformation_runs SET full_refresh = ? WHERE id = ?", true, pending.id());
+            }
+            return findRun(pending.id()).orElseThrow();
+        }
         jdbc.update("UPDATE transformations SET status = 'SCHEDULING' WHERE id = ? AND status <> 'RUNNING'",
                 transformationId);
         return run;
@@ -113,8 +119,8 @@ public final class TransformationStore {
         Optional<Run> open = openRun(transformationId);
         open.ifPresent(run -> {
             if (run.status() == RunStatus.PENDING) {
-                jdbc.update("UPDATE transformation_runs SET status = 'CANCELED', ended_at = ? WHERE id = ?",
-                        Instant.now(), run.id());
+                jdbc.update("UPDATE transformation_runs SET status = 'CANCELED', ended_at = ?, pending_for = NULL "
+                        + "WHERE id = ?", Instant.now(), run.id());
                 jdbc.update("UPDATE transformations SET status = 'CANCELED' WHERE id = ?", transformationId);
             } else {
                 jdbc.update("UPDATE transformation_runs SET cancel_requested = ? WHERE id = ?", true, run.id());
@@ -134,12 +140,20 @@ public final class TransformationStore {
                 TransformationStore::mapRun);
     }
 
-    /** The orchestrator took the run. */
-    public synchronized void started(String runId, Instant at) {
+    /**
+     * The orchestrator takes the run: true for the one caller that moved it from PENDING, false when another node
+     * took it first or it was canceled.
+     */
+    public synchronized boolean started(String runId, Instant at) {
         Run run = findRun(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        jdbc.update("UPDATE transformation_runs SET status = 'RUNNING', started_at = ? WHERE id = ?", at, runId);
+        int taken = jdbc.update("UPDATE transformation_runs SET status = 'RUNNING', started_at = ?, pending_for = NULL "
+                + "WHERE id = ? AND status = 'PENDING'", at, runId);
+        if (taken == 0) {
+            return false;
+        }
         jdbc.update("UPDATE transformations SET status = 'RUNNING', last_started_at = ? WHERE id = ?", at,
                 run.transformationId());
+        return true;
     }
 
     /** The run ended with SUCCEEDED, FAILED or CANCELED; {@code message} says why it failed, or is null. */
@@ -148,8 +162,8 @@ public final class TransformationStore {
             throw new IllegalArgumentException("a run ends with SUCCEEDED, FAILED or CANCELED, not " + outcome);
         }
         Run run = findRun(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
-        jdbc.update("UPDATE transformation_runs SET status = ?, ended_at = ?, message = ? WHERE id = ?", outcome.name(),
-                at, message, runId);
+        jdbc.update("UPDATE transformation_runs SET status = ?, ended_at = ?, message = ?, pending_for = NULL WHERE id = ?",
+                outcome.name(), at, message, runId);
         // Another run requested meanwhile keeps the transformation SCHEDULING.
         boolean another = jdbc.count("SELECT COUNT(*) FROM transformation_runs WHERE transformation_id = ? AND "
                 + "status = 'PENDING'", run.transformationId()) > 0;
