@@ -73,8 +73,7 @@ public final class TributaryServer implements AutoCloseable {
         try {
             Jdbc jdbc = new Jdbc(database);
             ApiKeys keys = new ApiKeys(jdbc);
-            ApiKeys.Credentials initial = !keys.hasAdministrator()
-                    ? keys.create(Role.ACCOUNT_ADMINISTRATOR, "created on first start") : null;
+            ApiKeys.Credentials initial = keys.createFirstAdministrator().orElse(null);
             Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
             GroupStore groups = new GroupStore(jdbc);
             List<Router.Route> routes = new ArrayList<>();

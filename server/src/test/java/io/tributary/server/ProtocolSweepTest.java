@@ -2,6 +2,7 @@ package io.tributary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.http.Router;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,6 +139,30 @@ class ProtocolSweepTest {
         }
         try (TributaryServer again = TributaryServer.start(config)) {
             assertThat(again.initialKey()).as("no new key on a later start").isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void nodesStartingAtOnceMakeOneFirstAdministratorKey(StoreKind store) throws Exception {
+        try (ServerFixture f = ServerFixture.start(store, dir)) {
+            io.tributary.server.store.Jdbc jdbc = new io.tributary.server.store.Jdbc(f.server.database());
+            // Back to "never started": the fixture's own first start claimed the milestone.
+            jdbc.update("DELETE FROM server_milestones");
+            long before = jdbc.count("SELECT count(*) FROM api_keys");
+            java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(6);
+            List<java.util.concurrent.Future<java.util.Optional<ApiKeys.Credentials>>> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                starts.add(nodes.submit(() -> new ApiKeys(jdbc).createFirstAdministrator()));
+            }
+            int printed = 0;
+            for (var start : starts) {
+                printed += start.get().isPresent() ? 1 : 0;
+            }
+            nodes.shutdown();
+            assertThat(printed).as("one node prints a first key").isEqualTo(1);
+            assertThat(jdbc.count("SELECT count(*) FROM api_keys")).as("the losers removed theirs").isEqualTo(before + 1);
+            assertThat(new ApiKeys(jdbc).createFirstAdministrator()).as("and no later start makes another").isEmpty();
         }
     }
 }

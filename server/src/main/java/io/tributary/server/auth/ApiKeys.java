@@ -36,9 +36,24 @@ public final class ApiKeys {
         return new Credentials(key, secret, role);
     }
 
-    /** Whether any Account Administrator key exists; the first start creates one when none does. */
-    public boolean hasAdministrator() {
-        return jdbc.count("SELECT count(*) FROM api_keys WHERE role = ?", Role.ACCOUNT_ADMINISTRATOR.name()) > 0;
+    /**
+     * On the deployment's first start, an Account Administrator key; empty on every later start, and on every node
+     * but one when several start at once. The key is written before the milestone is claimed, so a crash between
+     * the two leaves no deployment without a usable first key: the next start makes another.
+     */
+    public Optional<Credentials> createFirstAdministrator() {
+        if (jdbc.count("SELECT count(*) FROM server_milestones WHERE name = 'first_administrator_key'") > 0) {
+            return Optional.empty();
+        }
+        Credentials created = create(Role.ACCOUNT_ADMINISTRATOR, "created on first start");
+        try {
+            jdbc.update("INSERT INTO server_milestones (name, reached_at) VALUES ('first_administrator_key', ?)",
+                    Instant.now());
+            return Optional.of(created);
+        } catch (Jdbc.DuplicateException anotherNodeWon) {
+            jdbc.update("DELETE FROM api_keys WHERE api_key = ?", created.key());
+            return Optional.empty();
+        }
     }
 
     public Optional<Caller> verify(String key, String secret) {
