@@ -40,8 +40,8 @@ class ApiConnectionCopyTest {
         String prod = api.group("Prod");
         east = api.group("East");
         west = api.group("West");
-        source = api.connection(prod, "shop", Map.of("api_key", "k1", "region", "eu",
-                "secrets_list", List.of(Map.of("key", "token", "value", "t1"))));
+        source = api.connection(prod, "shop", Map.of("api_key", "source-api-key-1", "region", "eu",
+                "secrets_list", List.of(Map.of("key", "token", "value", "source-token-1"))));
         api.client.connections().update(source, JSON.createObjectNode().put("sync_frequency", 60));
         api.discover(source,
                 new Discovered.Table("shop", "shop", "orders", "orders", true, List.of(Discovered.Column.key("id"),
@@ -69,7 +69,7 @@ class ApiConnectionCopyTest {
     @Test
     void secretsShownMaskedMustBeGivenAndNothingIsCreatedWithoutThem() throws Exception {
         CliRun run = api.api("connections", "copy", source, "--to-groups", east + "," + west,
-                "--config", "api_key=k2");
+                "--config", "api_key=copy-api-key-2");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("secrets_list.token=…").doesNotContain("api_key=…");
         assertThat(api.connectionCount()).isEqualTo(1);
@@ -78,7 +78,7 @@ class ApiConnectionCopyTest {
     @Test
     void copiesIntoEachGroupPausedWithTheSourcesSettingsAndSchemaConfig() throws Exception {
         CliRun run = api.api("connections", "copy", source, "--to-groups", east + "," + west,
-                "--config", "api_key=k2", "--config", "secrets_list.token=t2");
+                "--config", "api_key=copy-api-key-2", "--config", "secrets_list.token=copy-token-2");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("copied into " + east, "copied into " + west, "into 2 of 2 groups");
         for (String group : List.of(east, west)) {
@@ -88,10 +88,10 @@ class ApiConnectionCopyTest {
             assertThat(api.value("SELECT sync_frequency FROM connections WHERE id = ?", copy)).isEqualTo(60);
             assertThat(api.value("SELECT schema_name FROM connections WHERE id = ?", copy)).isEqualTo("shop");
             JsonNode config = storedConfig(copy);
-            assertThat(config.path("api_key").asText()).isEqualTo("k2");
+            assertThat(config.path("api_key").asText()).isEqualTo("copy-api-key-2");
             assertThat(config.path("region").asText()).isEqualTo("eu");
             assertThat(config.path("connector_class").asText()).isEqualTo("x.Shop");
-            assertThat(config.path("secrets_list").get(0).path("value").asText()).isEqualTo("t2");
+            assertThat(config.path("secrets_list").get(0).path("value").asText()).isEqualTo("copy-token-2");
 
             SchemaConfig schemas = api.storedSchemaConfig(copy).orElseThrow();
             assertThat(schemas.handling().name()).isEqualTo("BLOCK_ALL");
@@ -110,7 +110,7 @@ class ApiConnectionCopyTest {
     void everyGroupIsReportedAndAFailedGroupDoesNotStopTheOthers() throws Exception {
         api.connection(west, "shop", Map.of()); // the schema is taken there
         CliRun run = api.api("connections", "copy", source, "--to-groups", east + ",nope," + west,
-                "--config", "api_key=k2", "--config", "secrets_list.token=t2", "--json");
+                "--config", "api_key=copy-api-key-2", "--config", "secrets_list.token=copy-token-2", "--json");
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
         JsonNode report = JSON.readTree(run.out());
         assertThat(report).hasSize(3);
@@ -127,7 +127,7 @@ class ApiConnectionCopyTest {
     void aCopyWhoseSchemaConfigFailedIsReportedWithItsId() throws Exception {
         try (FaultyProxy proxy = new FaultyProxy(api.url, r -> r.startsWith("POST ") && r.endsWith("/schemas"))) {
             CliRun run = api.apiAt(proxy.url(), "connections", "copy", source, "--to-groups", east,
-                    "--config", "api_key=k2", "--config", "secrets_list.token=t2");
+                    "--config", "api_key=copy-api-key-2", "--config", "secrets_list.token=copy-token-2");
             assertThat(run.exitCode()).isEqualTo(1);
             String copy = copyIn(east);
             assertThat(copy).as("the connection was created").isNotNull();
@@ -141,13 +141,13 @@ class ApiConnectionCopyTest {
 
     @Test
     void aDryRunReadsTheSourceAndCreatesNothing() throws Exception {
-        CliRun run = api.api("connections", "copy", source, "--to-groups", east, "--config", "api_key=k2",
-                "--config", "secrets_list.token=t2", "--dry-run");
+        CliRun run = api.api("connections", "copy", source, "--to-groups", east, "--config", "api_key=copy-api-key-2",
+                "--config", "secrets_list.token=copy-token-2", "--dry-run");
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("POST connections {\"group_id\":\"" + east + "\"", "\"paused\":true",
                 "POST connections/<id of the copy in " + east + ">/schemas", "\"schema_change_handling\":\"BLOCK_ALL\"",
                 "\"api_key\":\"******\"", "{\"key\":\"token\",\"value\":\"******\"}", "\"region\":\"eu\"");
-        assertThat(run.out()).as("secrets are not printed").doesNotContain("k2", "t2");
+        assertThat(run.out()).as("secrets are not printed").doesNotContain("copy-api-key-2", "copy-token-2");
         assertThat(api.connectionCount()).isEqualTo(1);
     }
 

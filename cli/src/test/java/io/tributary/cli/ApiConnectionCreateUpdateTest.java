@@ -45,7 +45,7 @@ class ApiConnectionCreateUpdateTest {
     void createFromFlagsPrintsTheIdAndStoresSettingsAndSecrets() throws Exception {
         CliRun run = api.api("connections", "create", "--group", group, "--service", "connector_sdk",
                 "--schema", "shop", "--config", "connector_class=x.Shop", "--config", "api_key=s3cret",
-                "--config", "port:=5432", "--config", "secrets_list.token=t0k", "--paused", "--sync-frequency", "60");
+                "--config", "port:=5432", "--config", "secrets_list.token=sdk-token-0", "--paused", "--sync-frequency", "60");
         assertThat(run.exitCode()).as(run.all()).isZero();
         String id = run.out().strip();
         assertThat(id).as("only the id, for scripts").doesNotContain(" ", "\n");
@@ -56,7 +56,7 @@ class ApiConnectionCreateUpdateTest {
         assertThat(config.path("schema").asText()).isEqualTo("shop");
         assertThat(config.path("api_key").asText()).isEqualTo("s3cret");
         assertThat(config.path("port").isInt()).as("KEY:=JSON keeps the type").isTrue();
-        assertThat(config.path("secrets_list").get(0).path("value").asText()).isEqualTo("t0k");
+        assertThat(config.path("secrets_list").get(0).path("value").asText()).isEqualTo("sdk-token-0");
         assertThat(run.err()).as("the group has no destination yet, which the setup tests report")
                 .contains("warning: connection " + id + " is incomplete", "FAILED Destination");
     }
@@ -129,10 +129,10 @@ class ApiConnectionCreateUpdateTest {
         assertThat(api.value("SELECT paused FROM connections WHERE id = ?", id)).isEqualTo(false);
         assertThat(storedConfig(id).path("api_key").asText()).isEqualTo("new");
 
-        CliRun dryRun = api.api("connections", "update", id, "--paused=true", "--config", "secrets_list.token=t0k",
+        CliRun dryRun = api.api("connections", "update", id, "--paused=true", "--config", "secrets_list.token=sdk-token-0",
                 "--dry-run");
         assertThat(dryRun.out()).contains("PATCH connections/" + id + " {\"paused\":true,\"config\":{\"secrets_list\":"
-                + "[{\"key\":\"token\",\"value\":\"******\"}]}}").doesNotContain("t0k");
+                + "[{\"key\":\"token\",\"value\":\"******\"}]}}").doesNotContain("sdk-token-0");
         assertThat(api.value("SELECT paused FROM connections WHERE id = ?", id)).isEqualTo(false);
         Connection shown = api.client.connections().get(id);
         assertThat(shown.config()).as("the API masks it").containsEntry("api_key", "******");
