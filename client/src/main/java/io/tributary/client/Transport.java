@@ -59,8 +59,9 @@ final class Transport {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         URI uri = URI.create(base + relative);
         byte[] payload = body == null ? null : bytes(body);
+        int failures = 0; // attempts that failed; a 429 that says when to come back is not one
         int rateLimited = 0;
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             pause(budget.pause(), method, path);
             HttpResponse<String> response;
             long started = System.nanoTime();
@@ -71,10 +72,11 @@ final class Transport {
             } catch (IOException e) {
                 // A POST that never reached the server is safe to send again; one that may have, is not.
                 boolean safe = IDEMPOTENT.contains(method) || e instanceof ConnectException;
-                if (!safe || attempt >= policy.maxRetries()) {
+                if (!safe || failures >= policy.maxRetries()) {
                     throw new ApiError(method, path, 0, null, e.toString(), null, e);
                 }
-                retry(method, path, attempt, backoff(attempt), e.toString());
+                retry(method, path, failures, backoff(failures), e.toString());
+                failures++;
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -88,21 +90,16 @@ final class Transport {
             java.util.Optional<Duration> retryAfter = status == 429 ? retryAfter(response) : java.util.Optional.empty();
             if (retryAfter.isPresent() && rateLimited < policy.maxRetries() * RATE_LIMIT_PATIENCE) {
                 rateLimited++;
-                attempt--; // told when to come back: not a failed attempt
                 LOG.warn("HTTP 429 for {} {} ({} in a row); retrying in {} ms as Retry-After says", method, path,
                         rateLimited, retryAfter.get().toMillis());
                 pause(retryAfter.get(), method, path);
                 continue;
             }
-            if (attempt < policy.maxRetries()) {
-                if (status == 429) {
-                    retry(method, path, attempt, backoff(attempt), "HTTP 429");
-                    continue;
-                }
-                if (status >= 500 && status != 501 && IDEMPOTENT.contains(method)) {
-                    retry(method, path, attempt, backoff(attempt), "HTTP " + status);
-                    continue;
-                }
+            boolean retryable = status == 429 || (status >= 500 && status != 501 && IDEMPOTENT.contains(method));
+            if (retryable && failures < policy.maxRetries()) {
+                retry(method, path, failures, backoff(failures), "HTTP " + status);
+                failures++;
+                continue;
             }
             throw error(method, path, response);
         }

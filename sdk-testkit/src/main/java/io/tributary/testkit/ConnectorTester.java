@@ -80,6 +80,25 @@ public final class ConnectorTester implements AutoCloseable {
         return sync(connector, warehouse(), new ArrayList<>());
     }
 
+    /**
+     * Syncs until one succeeds, at most {@code maxSyncs} times, as a scheduler re-runs a failed sync from its last
+     * checkpoint. A failure {@code tolerated} does not accept is an {@link AssertionError} at once, so only the
+     * faults a test injects on purpose may fail a sync.
+     */
+    public SyncOutcome syncUntilSucceeded(int maxSyncs, java.util.function.Predicate<SyncOutcome> tolerated) {
+        for (int attempt = 1; attempt <= maxSyncs; attempt++) {
+            SyncOutcome outcome = sync();
+            if (outcome.succeeded()) {
+                return outcome;
+            }
+            if (!tolerated.test(outcome)) {
+                throw new AssertionError("sync " + attempt + " failed, and not as the test allows: " + outcome.error(),
+                        outcome.cause());
+            }
+        }
+        throw new AssertionError("no sync succeeded in " + maxSyncs + " attempts");
+    }
+
     SyncOutcome sync(Connector c, Path warehouse, List<String> committedStates) {
         try (DuckDbDestination destination = new DuckDbDestination(warehouse, "tester")) {
             return new SyncOutcome(new SyncRunner(options).run(c, configuration, null, destination,

@@ -28,6 +28,16 @@ public final class SyncOutcome {
         return result.counters();
     }
 
+    /** Whether the sync failed with {@code text} in the message of its cause or of any cause of that. */
+    public boolean causedBy(String text) {
+        for (Throwable t = result.cause(); t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Throws an {@link AssertionError} with the failure when the sync failed. */
     public SyncOutcome assertSucceeded() {
         if (!result.succeeded()) {

@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 
 /** Checks that a response body conforms to Fivetran's published OpenAPI definition for its operation. */
 public final class OpenApiContract {
+    /** Fivetran's published definition, in the shared reference beside the checkout (CI puts it there). */
+    static final Path SPEC = Path.of("..", "..", "shared", "reference", "fivetran-openapi.json").toAbsolutePath()
+            .normalize();
+
     private static OpenApiInteractionValidator validator;
 
     private OpenApiContract() {
@@ -20,7 +24,7 @@ public final class OpenApiContract {
 
     private static synchronized OpenApiInteractionValidator validator() {
         if (validator == null) {
-            Path spec = Path.of("..", "..", "shared", "reference", "fivetran-openapi.json").toAbsolutePath().normalize();
+            Path spec = SPEC;
             if (!Files.exists(spec)) {
                 throw new IllegalStateException("the OpenAPI definition is expected at " + spec);
             }

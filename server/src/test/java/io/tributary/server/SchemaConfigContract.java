@@ -85,7 +85,7 @@ final class SchemaConfigContract {
 
     private static synchronized JsonNode component(String name) {
         if (components == null) {
-            Path spec = Path.of("..", "..", "shared", "reference", "fivetran-openapi.json").toAbsolutePath().normalize();
+            Path spec = OpenApiContract.SPEC;
             try {
                 components = new ObjectMapper().readTree(spec.toFile()).path("components").path("schemas");
             } catch (IOException e) {

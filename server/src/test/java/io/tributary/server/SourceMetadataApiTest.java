@@ -28,7 +28,7 @@ class SourceMetadataApiTest {
             Http.Answer before = f.reviewer.get(base + "/schemas");
             assertThat(before.status()).isEqualTo(404);
             assertThat(before.code()).isEqualTo("NotFound_SchemaConfig");
-            assertThat(before.json().path("message").asText()).contains(id, "reload");
+            assertThat(before.json().path("message").asText()).contains(id, "doesn't have schema config");
 
             f.discover(id, new Discovered.Table("Sales", "sales", "OrderLines", "order_lines", false,
                             List.of(Column.key("Id"), new Column("unitPrice", "unit_price", false))),

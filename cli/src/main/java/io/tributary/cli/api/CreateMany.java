@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.tributary.api.model.Connection;
 import io.tributary.cli.project.UserError;
 import io.tributary.client.ApiError;
 import io.tributary.client.TributaryClient;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -145,7 +145,7 @@ final class CreateMany implements Callable<Integer> {
     private static String createOnce(TributaryClient client, JsonNode request) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return client.call("POST", "connections", request).path("data").path("id").asText();
+                return client.connections().create(request).id();
             } catch (ApiError e) {
                 if (e.status() == 409) {
                     return null;
@@ -154,19 +154,13 @@ final class CreateMany implements Callable<Integer> {
                 if (!unknownOutcome || attempt == MAX_CREATE_ATTEMPTS) {
                     throw e;
                 }
-                String id = find(client, groupOf(request), schemaOf(request));
-                if (id != null) {
-                    return id;
+                Optional<Connection> made = client.connections().find(groupOf(request), schemaOf(request));
+                if (made.isPresent()) {
+                    return made.get().id();
                 }
                 Thread.sleep(Math.min(10_000, 250L << attempt));
             }
         }
-    }
-
-    private static String find(TributaryClient client, String group, String schema) {
-        return client.list("groups/" + group + "/connections?schema=" + URLEncoder.encode(schema, StandardCharsets.UTF_8))
-                .filter(c -> schema.equals(c.path("schema").asText())).map(c -> c.path("id").asText())
-                .findFirst().orElse(null);
     }
 
     private static Set<String> existingSchemas(TributaryClient client, List<JsonNode> requests) {
@@ -174,7 +168,7 @@ final class CreateMany implements Callable<Integer> {
         requests.forEach(r -> groups.add(groupOf(r)));
         Set<String> out = new HashSet<>();
         for (String g : groups) {
-            client.list("groups/" + g + "/connections").forEach(c -> out.add(g + "/" + c.path("schema").asText()));
+            client.connections().inGroup(g).forEach(c -> out.add(g + "/" + c.schema()));
         }
         return out;
     }

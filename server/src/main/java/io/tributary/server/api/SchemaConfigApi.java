@@ -62,9 +62,13 @@ public final class SchemaConfigApi {
 
     /** The connection's config, or 404 {@code NotFound_SchemaConfig} (after the connection's own 404). */
     private SchemaConfig require(Context ctx) {
-        String id = connections.require(ctx.pathParam("connectionId")).id();
-        return configs.find(id).orElseThrow(() -> new ApiException(404, "NotFound_SchemaConfig",
-                "Connection with id '" + id + "' doesn't have schema config"));
+        return stored(connections.require(ctx.pathParam("connectionId")).id());
+    }
+
+    /** 404 {@code NotFound_SchemaConfig}, in the reference's words. */
+    static ApiException missing(String connectionId) {
+        return new ApiException(404, "NotFound_SchemaConfig", "Connection with id '" + connectionId
+                + "' doesn't have schema config");
     }
 
     /** Set up before the first capture only: afterwards the config exists and PATCH changes it. */
@@ -162,7 +166,6 @@ public final class SchemaConfigApi {
     }
 
     private SchemaConfig stored(String connectionId) {
-        return configs.find(connectionId).orElseThrow(() -> new ApiException(404, "NotFound_SchemaConfig",
-                "Connection with id '" + connectionId + "' doesn't have schema config"));
+        return configs.find(connectionId).orElseThrow(() -> missing(connectionId));
     }
 }

@@ -2,7 +2,6 @@ package io.tributary.server.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.javalin.http.Context;
-import io.tributary.server.http.ApiException;
 import io.tributary.server.http.Json;
 import io.tributary.server.http.Paging;
 import io.tributary.server.http.Router;
@@ -44,8 +43,7 @@ public final class SourceMetadataApi {
 
     private SchemaConfig require(Context ctx) {
         String id = connections.require(ctx.pathParam("connectionId")).id();
-        return configs.find(id).orElseThrow(() -> new ApiException(404, "NotFound_SchemaConfig",
-                "Connection with id '" + id + "' doesn't have schema config; reload its schemas first"));
+        return configs.find(id).orElseThrow(() -> SchemaConfigApi.missing(id));
     }
 
     private static void page(Context ctx, List<SourceObject> all) {
