@@ -29,6 +29,16 @@ public interface Destination extends AutoCloseable {
     /** Stages a batch. Its layout was passed to {@link #applySchema} before. */
     void write(Batch batch);
 
+    /**
+     * Fences this sync with {@code token}, a number that grows with each sync of the same target (the server takes
+     * it from its lease). From then on {@link #commit} records the token with the state and fails with a
+     * {@link DestinationException} when a commit with a higher token has been made: a sync that lost its lease
+     * while paused cannot overwrite the newer sync's data and state. Called at most once, before any write.
+     * Destinations that more than one process can write must implement it.
+     */
+    default void fence(long token) {
+    }
+
     /** Merges every staged operation into its table and records {@code stateJson}, atomically and durably. */
     void commit(String stateJson);
 
