@@ -46,7 +46,7 @@ public final class Orchestrator implements AutoCloseable {
      */
     public record Settings(String node, int workers, Duration tick, Duration lease, ClassLoader connectors) {
         public Duration heartbeat() {
-            return lease.dividedBy(4);
+            return lease.dividedBy(12);
         }
     }
 
