@@ -272,4 +272,48 @@ class SyncOrchestrationTest {
                     .isEqualToIgnoringCase(WebhookDelivery.sign(receiver.last().body(), "s3cr3t-value"));
         }
     }
+
+    private String transformation(String groupId, String name, String schedule, String sql) {
+        Http.Answer created = f.admin.post("/v1/transformations", "{\"type\": \"SQL\", \"schedule\": " + schedule
+                + ", \"transformation_config\": {\"group_id\": \"" + groupId + "\", \"name\": \"" + name
+                + "\", \"sql\": \"" + sql + "\"}}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.data().path("id").asText();
+    }
+
+    private JsonNode runAndWait(String transformationId) {
+        assertThat(f.admin.post("/v1/transformations/" + transformationId + "/run", "{}").status()).isEqualTo(200);
+        await(() -> List.of("SUCCEEDED", "FAILED").contains(
+                f.admin.get("/v1/transformations/" + transformationId).data().path("status").asText()));
+        return f.admin.get("/v1/transformations/" + transformationId).data();
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void transformationsRunTheirSqlInTheWarehouseAtomicallyOnRequestAndAfterTheirConnectionsSync(StoreKind kind)
+            throws Exception {
+        start(kind);
+        String group = Connections.groupWithDestination(f, "warehouse_h", dir);
+        String id = connection(group, "sales", TestConnectors.Counting.class, MANUAL, ", \"rows\": \"4\"");
+        syncAndWait(id);
+
+        String summary = transformation(group, "summary", "{\"schedule_type\": \"INTERVAL\", \"interval\": 1440}",
+                "CREATE OR REPLACE TABLE sales.summary AS SELECT count(*) AS n FROM sales.items");
+        assertThat(runAndWait(summary).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(rows("warehouse_h", "SELECT n FROM sales.summary")).containsExactly("4");
+
+        String broken = transformation(group, "broken", "{\"schedule_type\": \"INTERVAL\", \"interval\": 1440}",
+                "CREATE TABLE sales.half_done AS SELECT 1 AS x; SELECT * FROM sales.no_such_table");
+        assertThat(runAndWait(broken).path("status").asText()).isEqualTo("FAILED");
+        assertThat(rows("warehouse_h", "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half_done'"))
+                .as("the failed run's first statement was rolled back").containsExactly("0");
+
+        String followsSync = transformation(group, "after_sync", "{\"schedule_type\": \"INTEGRATED\", "
+                + "\"connection_ids\": [\"" + id + "\"]}",
+                "CREATE OR REPLACE TABLE sales.latest AS SELECT max(id) AS top FROM sales.items");
+        syncAndWait(id);
+        await(() -> f.admin.get("/v1/transformations/" + followsSync).data().path("status").asText()
+                .equals("SUCCEEDED"));
+        assertThat(rows("warehouse_h", "SELECT top FROM sales.latest")).containsExactly("8");
+    }
 }

@@ -9,6 +9,7 @@ import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRunStore;
+import io.tributary.server.store.TransformationStore;
 import io.tributary.server.store.WebhookStore;
 import io.tributary.server.webhooks.WebhookDelivery;
 import java.time.Duration;
@@ -52,8 +53,8 @@ public final class Orchestrator implements AutoCloseable {
 
     /** What a sync needs, shared by this node's jobs. */
     record Parts(ConnectionStore connections, DestinationStore destinations, ConnectionStateStore states,
-                 SyncRunStore runs, SyncLogStore logs, SyncRequestStore requests, Warehouses warehouses,
-                 ConnectorLoader connectors, SyncEvents events, SyncLogCapture capture) {
+                 SyncRunStore runs, SyncLogStore logs, SyncRequestStore requests, TransformationStore transformations,
+                 Warehouses warehouses, ConnectorLoader connectors, SyncEvents events, SyncLogCapture capture) {
     }
 
     private final Settings settings;
@@ -68,7 +69,8 @@ public final class Orchestrator implements AutoCloseable {
         Jdbc jdbc = new Jdbc(database);
         this.settings = settings;
         this.parts = new Parts(new ConnectionStore(jdbc), new DestinationStore(jdbc), new ConnectionStateStore(jdbc),
-                new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc), new Warehouses(),
+                new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc),
+                new TransformationStore(jdbc), new Warehouses(),
                 new ConnectorLoader(settings.connectors()), new SyncEvents(new WebhookStore(jdbc), delivery),
                 SyncLogCapture.install());
         this.freeWorkers = new Semaphore(settings.workers());
@@ -84,10 +86,16 @@ public final class Orchestrator implements AutoCloseable {
         return this;
     }
 
-    /** One scheduling pass: reap, then start what is due. Public for tests that drive the clock themselves. */
-    public void tick() {
+    /** One scheduling pass: reap, start the syncs that are due, then the transformation runs. */
+    private void tick() {
         Instant now = Instant.now();
         reapStale(now);
+        startSyncs(now);
+        TransformationScheduler.requestDue(parts.transformations(), now);
+        startTransformations(now);
+    }
+
+    private void startSyncs(Instant now) {
         Set<String> requested = parts.requests().pendingConnections();
         for (ConnectionStore.Row connection : parts.connections().runnable("connector_sdk")) {
             if (running.containsKey(connection.id())) {
@@ -104,6 +112,27 @@ public final class Orchestrator implements AutoCloseable {
             if (!startSync(connection, isRequested, now)) {
                 freeWorkers.release();
             }
+        }
+    }
+
+    private void startTransformations(Instant now) {
+        for (TransformationStore.Run run : parts.transformations().pendingRuns()) {
+            if (!freeWorkers.tryAcquire()) {
+                return;
+            }
+            if (!parts.transformations().started(run.id(), now)) {
+                freeWorkers.release(); // another node took it
+                continue;
+            }
+            TransformationJob job = new TransformationJob(parts.transformations(), parts.destinations(),
+                    parts.warehouses(), run);
+            workers.execute(() -> {
+                try {
+                    job.run();
+                } finally {
+                    freeWorkers.release();
+                }
+            });
         }
     }
 

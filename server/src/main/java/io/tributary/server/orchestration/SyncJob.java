@@ -86,6 +86,9 @@ final class SyncJob implements Runnable {
                 counts(), error, ended)) {
             parts.connections().syncEnded(connection.id(), succeeded, ended);
             parts.events().ended(connection, run.id(), succeeded, error);
+            if (succeeded) {
+                TransformationScheduler.afterSync(parts.transformations(), connection.id());
+            }
         }
     }
 

@@ -4,6 +4,9 @@ import io.tributary.destination.duckdb.DuckDbDestination;
 import io.tributary.runtime.destination.Destination;
 import io.tributary.server.store.DestinationStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,21 +32,59 @@ final class Warehouses {
         }
     }
 
-    Opened open(DestinationStore.Row destination, String schema) {
-        switch (destination.service()) {
-            case "duckdb" -> {
-                Path file = Path.of(destination.config().get("path").toString()).toAbsolutePath().normalize();
-                ReentrantLock turn = duckDbFiles.computeIfAbsent(file, f -> new ReentrantLock());
-                turn.lock();
-                try {
-                    return new Opened(new DuckDbDestination(file, schema), turn);
-                } catch (RuntimeException e) {
+    /** A SQL session on the warehouse, and the turn it holds; close both with {@link Session#close}. */
+    record Session(Connection connection, ReentrantLock turn) implements AutoCloseable {
+        @Override
+        public void close() throws SQLException {
+            try {
+                connection.close();
+            } finally {
+                if (turn != null) {
                     turn.unlock();
-                    throw e;
                 }
             }
-            default -> throw new IllegalStateException("destination " + destination.id() + " is of service '"
+        }
+    }
+
+    Opened open(DestinationStore.Row destination, String schema) {
+        requireSupported(destination);
+        Path file = duckDbFile(destination);
+        ReentrantLock turn = turn(file);
+        try {
+            return new Opened(new DuckDbDestination(file, schema), turn);
+        } catch (RuntimeException e) {
+            turn.unlock();
+            throw e;
+        }
+    }
+
+    /** A SQL session for transformations, in the warehouse's own dialect. */
+    Session session(DestinationStore.Row destination) throws SQLException {
+        requireSupported(destination);
+        Path file = duckDbFile(destination);
+        ReentrantLock turn = turn(file);
+        try {
+            return new Session(DriverManager.getConnection("jdbc:duckdb:" + file), turn);
+        } catch (SQLException | RuntimeException e) {
+            turn.unlock();
+            throw e;
+        }
+    }
+
+    private static void requireSupported(DestinationStore.Row destination) {
+        if (!destination.service().equals("duckdb")) {
+            throw new IllegalStateException("destination " + destination.id() + " is of service '"
                     + destination.service() + "', into which this server cannot sync yet; use a duckdb destination");
         }
+    }
+
+    private static Path duckDbFile(DestinationStore.Row destination) {
+        return Path.of(destination.config().get("path").toString()).toAbsolutePath().normalize();
+    }
+
+    private ReentrantLock turn(Path file) {
+        ReentrantLock turn = duckDbFiles.computeIfAbsent(file, f -> new ReentrantLock());
+        turn.lock();
+        return turn;
     }
 }
