@@ -35,6 +35,7 @@ class ClusterSyncTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the nodes only need to run while the rounds do
     void eachRequestedSyncRunsExactlyOnceAcrossNodesAndSyncsOfAConnectionNeverOverlap() {
         try (ServerFixture f = ServerFixture.start(StoreKind.POSTGRES, dir.resolve("server"))) {
             String url = ((HikariDataSource) f.server.database().dataSource()).getJdbcUrl();

@@ -316,4 +316,35 @@ class SyncOrchestrationTest {
                 .equals("SUCCEEDED"));
         assertThat(rows("warehouse_h", "SELECT top FROM sales.latest")).containsExactly("8");
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aSyncCapturesItsTablesInTheSchemaConfigAndTheNextSyncObeysWhatUsersDeselect(StoreKind kind)
+            throws Exception {
+        start(kind);
+        String group = Connections.groupWithDestination(f, "warehouse_i", dir);
+        String id = connection(group, "store", TestConnectors.Counting.class, MANUAL, ", \"label\": \"x\"");
+        syncAndWait(id);
+
+        JsonNode config = f.admin.get("/v1/connections/" + id + "/schemas").data();
+        JsonNode items = config.path("schemas").path("store").path("tables").path("items");
+        assertThat(items.path("enabled").asBoolean()).isTrue();
+        JsonNode columns = f.admin.get("/v1/connections/" + id + "/schemas/store/tables/items/columns").data()
+                .path("columns");
+        assertThat(columns.path("id").path("is_primary_key").asBoolean()).isTrue();
+        assertThat(columns.has("label")).isTrue();
+        assertThat(columns.has("_fivetran_synced")).isFalse();
+
+        String column = "/v1/connections/" + id + "/schemas/store/tables/items/columns/label";
+        assertThat(f.admin.patch(column, "{\"enabled\": false}").status()).isEqualTo(200);
+        syncAndWait(id);
+        assertThat(rows("warehouse_i", "SELECT id || ':' || coalesce(label, '-') FROM store.items ORDER BY id"))
+                .containsExactly("1:x", "2:x", "3:x", "4:-", "5:-", "6:-");
+
+        String table = "/v1/connections/" + id + "/schemas/store/tables/items";
+        assertThat(f.admin.patch(table, "{\"enabled\": false}").status()).isEqualTo(200);
+        syncAndWait(id);
+        assertThat(rows("warehouse_i", "SELECT count(*) FROM store.items")).containsExactly("6");
+        assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).contains("disabled tables [items]"));
+    }
 }

@@ -55,6 +55,12 @@ public final class SyncRunner {
      */
     public SyncResult run(Connector connector, Configuration configuration, String fallbackState,
                           Destination destination, StateListener listener) {
+        return run(connector, configuration, fallbackState, destination, listener, Selection.ALL);
+    }
+
+    /** Like {@link #run(Connector, Configuration, String, Destination, StateListener)}, keeping only {@code selection}. */
+    public SyncResult run(Connector connector, Configuration configuration, String fallbackState,
+                          Destination destination, StateListener listener, Selection selection) {
         long started = System.nanoTime();
         SyncOperations operations = new SyncOperations(options.naming(), options, counters, queue);
         String initialState;
@@ -74,7 +80,7 @@ public final class SyncRunner {
             if (mdc != null) {
                 MDC.setContextMap(mdc);
             }
-            runConnector(connector, configuration, state, operations);
+            runConnector(connector, configuration, state, operations, selection);
         }, "connector");
         connectorThread.setDaemon(true);
         connectorThread.start();
@@ -93,15 +99,24 @@ public final class SyncRunner {
     }
 
     private void runConnector(Connector connector, Configuration configuration, State state,
-                              SyncOperations operations) {
+                              SyncOperations operations, Selection selection) {
         Throwable failure = null;
         try {
             LOG.info("calling schema()");
             List<DeclaredTable> declared = SchemaValidator.validate(schemaOf(connector, configuration),
-                    options.naming());
+                    options.naming()).stream().filter(d -> !selection.disabledTables().contains(d.name())).toList();
             operations.declare(declared);
             LOG.info("calling update()");
-            connector.update(configuration, state, operations);
+            if (selection.isAll()) {
+                connector.update(configuration, state, operations);
+            } else {
+                SelectingOperations selected = new SelectingOperations(operations, selection, options.naming());
+                connector.update(configuration, state, selected);
+                if (selected.dropped() > 0) {
+                    LOG.info("{} operations on disabled tables {} were skipped", selected.dropped(),
+                            selection.disabledTables());
+                }
+            }
             if (operations.requestedError() != null) {
                 // error() was called and its exception swallowed: the sync fails all the same.
                 failure = new ConnectorException(operations.requestedError());

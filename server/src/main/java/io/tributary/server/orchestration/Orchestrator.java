@@ -6,6 +6,7 @@ import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.Database;
 import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.Jdbc;
+import io.tributary.server.store.SchemaConfigStore;
 import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRunStore;
@@ -54,7 +55,7 @@ public final class Orchestrator implements AutoCloseable {
     /** What a sync needs, shared by this node's jobs. */
     record Parts(ConnectionStore connections, DestinationStore destinations, ConnectionStateStore states,
                  SyncRunStore runs, SyncLogStore logs, SyncRequestStore requests, TransformationStore transformations,
-                 Warehouses warehouses, ConnectorLoader connectors, SyncEvents events, SyncLogCapture capture) {
+                 SchemaConfigStore schemaConfigs, Warehouses warehouses, ConnectorLoader connectors, SyncEvents events, SyncLogCapture capture) {
     }
 
     private final Settings settings;
@@ -70,7 +71,7 @@ public final class Orchestrator implements AutoCloseable {
         this.settings = settings;
         this.parts = new Parts(new ConnectionStore(jdbc), new DestinationStore(jdbc), new ConnectionStateStore(jdbc),
                 new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc),
-                new TransformationStore(jdbc), new Warehouses(),
+                new TransformationStore(jdbc), new SchemaConfigStore(database), new Warehouses(),
                 new ConnectorLoader(settings.connectors()), new SyncEvents(new WebhookStore(jdbc), delivery),
                 SyncLogCapture.install());
         this.freeWorkers = new Semaphore(settings.workers());

@@ -1,5 +1,7 @@
 package io.tributary.server.orchestration;
 
+import io.tributary.runtime.schema.TableSchema;
+import io.tributary.runtime.sync.Selection;
 import io.tributary.runtime.sync.SyncCounters;
 import io.tributary.runtime.sync.SyncOptions;
 import io.tributary.runtime.sync.SyncResult;
@@ -107,14 +109,26 @@ final class SyncJob implements Runnable {
                 opened.destination().commit(reset);
                 parts.states().write(connection.id(), reset, ConnectionStateStore.Writer.SYNC);
             }
+            Selection selection = SchemaSelection.of(parts.schemaConfigs().find(connection.id()));
             SyncResult result = runner.run(connector, configuration, stored.map(ConnectionStateStore.Stored::json)
                     .orElse(null), opened.destination(), state -> parts.states().write(connection.id(), state,
-                    ConnectionStateStore.Writer.SYNC));
+                    ConnectionStateStore.Writer.SYNC), selection);
+            capture(opened.destination().tables());
             if (!result.succeeded()) {
                 LOG.error("sync {} failed: {}; the next sync resumes from the last checkpoint's state {}", run.id(),
                         result.error(), result.state());
             }
             return result.succeeded() ? null : result.error();
+        }
+    }
+
+    /** Records the warehouse's tables in the schema config, so users can see and deselect them. */
+    private void capture(List<TableSchema> tables) {
+        try {
+            parts.schemaConfigs().discover(connection.id(), SchemaSelection.capture(connection.schema(), tables));
+        } catch (RuntimeException e) {
+            LOG.warn("sync {}: the schema config was not updated with the warehouse's tables: {}", run.id(),
+                    e.getMessage());
         }
     }
 
