@@ -34,10 +34,15 @@ final class Errors {
     /** A statement on one table failed. */
     static DestinationException table(String doing, String schema, String table, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        String advice = state.equals("42501")
-                ? " Grant the user CREATE and USAGE on schema " + Sql.quote(schema) + " and ownership of its tables."
-                : state.startsWith("08") ? " The connection to PostgreSQL was lost; the sync resumes from its last "
-                + "checkpoint when run again." : "";
+        String advice = switch (state.length() < 2 ? state : state.startsWith("08") ? "08" : state) {
+            case "42501" -> " Grant the user CREATE and USAGE on schema " + Sql.quote(schema) + " and ownership of its "
+                    + "tables.";
+            case "42P07" -> " The table exists, but " + Metadata.SCHEMA + ".tables has no layout for it, so it was not "
+                    + "created by Tributary: drop or rename it, or sync into another schema.";
+            case "08" -> " The connection to PostgreSQL was lost; the sync resumes from its last checkpoint when run "
+                    + "again.";
+            default -> "";
+        };
         return new DestinationException("cannot " + doing + " table " + schema + "." + table + ": " + e.getMessage()
                 + advice, e);
     }

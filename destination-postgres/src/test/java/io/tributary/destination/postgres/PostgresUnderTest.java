@@ -38,7 +38,7 @@ final class PostgresUnderTest implements DestinationUnderTest {
         try (Connection c = admin(); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         }
-        url = server().getJdbcUrl("postgres", database);
+        url = "jdbc:postgresql://localhost:" + server().getPort() + "/" + database; // no user: the caller names it
     }
 
     /** The embedded server, started on first use and stopped when the JVM exits. */
