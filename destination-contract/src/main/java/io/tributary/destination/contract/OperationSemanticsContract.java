@@ -149,4 +149,74 @@ public abstract class OperationSemanticsContract extends DestinationContract {
         var update = w.sync(Connectors.withSchema(events, (c, s, ops) -> ops.update("events", row("kind", "x"))));
         assertThat(update.error()).contains("the table has no primary key, so rows cannot be updated in place");
     }
+
+    @Test
+    public void compositeKeysMatchOnEveryKeyColumn() throws Exception {
+        Warehouse w = warehouse();
+        List<Table> lines = List.of(Table.named("lines").primaryKey("order_id", "line").column("qty", "INT"));
+        w.sync(Connectors.withSchema(lines, (c, s, ops) -> {
+            ops.upsert("lines", row("order_id", 1, "line", "a", "qty", 1));
+            ops.upsert("lines", row("order_id", 1, "line", "b", "qty", 2));
+            ops.upsert("lines", row("order_id", 2, "line", "a", "qty", 3));
+        }));
+        SyncResult result = w.sync(Connectors.withSchema(lines, (c, s, ops) -> {
+            ops.update("lines", row("order_id", 1, "line", "b", "qty", 20));
+            ops.delete("lines", row("order_id", 2, "line", "a"));
+            ops.update("lines", row("order_id", 2, "line", "b", "qty", 99)); // no such row: ignored
+        }));
+        assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+        assertThat(w.rows("SELECT order_id, line, qty, _fivetran_deleted FROM tester.lines ORDER BY order_id, line"))
+                .containsExactly(
+                        row("order_id", 1L, "line", "a", "qty", 1, "_fivetran_deleted", false),
+                        row("order_id", 1L, "line", "b", "qty", 20, "_fivetran_deleted", false),
+                        row("order_id", 2L, "line", "a", "qty", 3, "_fivetran_deleted", true));
+    }
+
+    /**
+     * Thousands of random upserts, partial updates, deletes and truncates, in many small batches and a few commits,
+     * end as a model that applies them one by one says: the set-based merge is equivalent to replaying them in order.
+     */
+    @Test
+    public void aLongRandomMixOfOperationsEndsAsReplayingThemInOrder() throws Exception {
+        Map<Long, Map<String, Object>> model = new java.util.TreeMap<>();
+        java.util.Random random = new java.util.Random(20240501);
+        List<Table> items = List.of(Table.named("items").primaryKey("id").column("id", "LONG").column("a", "INT")
+                .column("b", "STRING"));
+        SyncResult result = warehouse().sync(Connectors.withSchema(items, (c, s, ops) -> {
+            for (int i = 0; i < 30_000; i++) {
+                long id = random.nextInt(2_000);
+                int kind = random.nextInt(100);
+                Map<String, Object> existing = model.get(id);
+                if (kind < 50) {
+                    Map<String, Object> values = row("id", id, "a", random.nextBoolean() ? i : null, "b", "u" + i);
+                    ops.upsert("items", values);
+                    model.put(id, row("a", values.get("a"), "b", values.get("b"), "_fivetran_deleted", false));
+                } else if (kind < 80) {
+                    Map<String, Object> values = random.nextBoolean() ? row("id", id, "a", -i) : row("id", id, "b", null);
+                    ops.update("items", values);
+                    if (existing != null) {
+                        values.remove("id");
+                        existing.putAll(values);
+                    }
+                } else if (kind < 99) {
+                    ops.delete("items", row("id", id));
+                    if (existing != null) {
+                        existing.put("_fivetran_deleted", true);
+                    }
+                } else if (random.nextInt(20) == 0) {
+                    ops.truncate("items");
+                    model.values().forEach(r -> r.put("_fivetran_deleted", true));
+                }
+                if (i % 12_000 == 11_999) {
+                    ops.checkpoint(Map.of("i", i));
+                }
+            }
+        }), io.tributary.runtime.sync.SyncOptions.defaults().withFlushBytes(16 * 1024));
+        assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+        List<Map<String, Object>> expected = new java.util.ArrayList<>();
+        model.forEach((id, r) -> expected.add(row("id", id, "a", r.get("a"), "b", r.get("b"),
+                "_fivetran_deleted", r.get("_fivetran_deleted"))));
+        assertThat(warehouse().rows("SELECT id, a, b, _fivetran_deleted FROM tester.items ORDER BY id"))
+                .containsExactlyElementsOf(expected);
+    }
 }
