@@ -27,8 +27,13 @@ final class Errors {
         } else {
             advice = "Check the connection settings and the user's privileges.";
         }
-        return new DestinationException("cannot open PostgreSQL destination " + where + " (schema " + schema + "): "
-                + e.getMessage() + ". " + advice, e);
+        return new DestinationException(opening(where, schema) + e.getMessage() + ". " + advice, e);
+    }
+
+    /** "cannot open PostgreSQL destination URL (schema S): ", the URL left out when a connection source failed. */
+    static String opening(String where, String schema) {
+        return "cannot open PostgreSQL destination " + (where == null || where.isEmpty() ? "" : where + " ") + "(schema "
+                + schema + "): ";
     }
 
     /** A statement on one table failed. */

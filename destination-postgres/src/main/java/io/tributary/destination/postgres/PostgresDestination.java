@@ -64,7 +64,10 @@ public final class PostgresDestination implements Destination {
         this(() -> DriverManager.getConnection(jdbcUrl, user, password), Errors.describe(jdbcUrl), user, schema);
     }
 
-    /** Takes one connection from {@code connections} and keeps it until {@link #close}. */
+    /**
+     * Takes one connection from {@code connections} and keeps it until {@link #close}. The destination sets the
+     * session's TimeZone (UTC), DateStyle (ISO) and extra_float_digits (1), which its casts depend on.
+     */
     public PostgresDestination(ConnectionSource connections, String schema) {
         this(connections, null, null, schema);
     }
@@ -86,11 +89,10 @@ public final class PostgresDestination implements Destination {
             current.putAll(committed);
         } catch (SQLException e) {
             closeQuietly(c);
-            throw Errors.open(where == null ? "" : where, user, schema, e);
+            throw Errors.open(where, user, schema, e);
         } catch (Exception e) {
             closeQuietly(c);
-            throw new DestinationException("cannot open PostgreSQL destination " + (where == null ? "" : where)
-                    + " (schema " + schema + "): " + e.getMessage(), e);
+            throw new DestinationException(Errors.opening(where, schema) + e.getMessage(), e);
         }
     }
 

@@ -86,4 +86,15 @@ class ErrorMessagesTest {
                 "_tributary.tables has no layout for it", "drop or rename it");
         assertThat(w.rows("SELECT id, mine FROM tester.users")).containsExactly(row("id", 1L, "mine", "keep me"));
     }
+
+    @Test
+    void aConnectionSourceServesAsGivenAndItsFailureIsNamed() throws Exception {
+        try (PostgresDestination d = new PostgresDestination(target::connect, "tester")) {
+            assertThat(d.committedState()).isEmpty();
+        }
+        assertThatThrownBy(() -> new PostgresDestination(() -> {
+            throw new java.sql.SQLException("pool exhausted", "08001");
+        }, "tester")).isInstanceOf(DestinationException.class)
+                .hasMessageStartingWith("cannot open PostgreSQL destination (schema tester): pool exhausted. Check that");
+    }
 }
