@@ -161,4 +161,27 @@ public abstract class SchemaEvolutionContract extends DestinationContract {
                         row("id", 1L, "ms", Instant.parse("2024-02-29T00:00:00Z").toEpochMilli(), "amount", new BigDecimal("7.00")),
                         row("id", 2L, "ms", Instant.parse("2024-03-01T00:30:00Z").toEpochMilli(), "amount", new BigDecimal("0.25")));
     }
+
+    @Test
+    public void floatsWidenedToTextKeepOneSpellingAcrossMagnitudes() throws Exception {
+        Warehouse w = warehouse();
+        List<Table> t = List.of(Table.named("t").primaryKey("id").column("f", "FLOAT"));
+        double[] doubles = {1e15, 1e16, 1e-5, 0.000123, -0.5, 0.0, 123456789012345678.0};
+        float[] floats = {1234567.5f, 1e15f, 1e-5f, 16777217f, 0.1f, 3f, -2.5e-3f};
+        w.sync(Connectors.withSchema(t, (c, s, ops) -> {
+            for (int i = 0; i < doubles.length; i++) {
+                ops.upsert("t", row("id", i, "d", doubles[i], "f", floats[i]));
+            }
+        }));
+        var result = w.sync(Connectors.withSchema(t, (c, s, ops) -> ops.upsert("t", row("id", 99, "d", "x"))));
+        assertThat(result.succeeded()).as(String.valueOf(result.error())).isTrue();
+        var widen = w.sync(Connectors.withSchema(List.of(Table.named("t").primaryKey("id")),
+                (c, s, ops) -> ops.upsert("t", row("id", 98, "f", "y"))));
+        assertThat(widen.succeeded()).as(String.valueOf(widen.error())).isTrue();
+        List<Map<String, Object>> rows = w.rows("SELECT d, f FROM tester.t WHERE id < 98 ORDER BY id");
+        assertThat(rows).extracting(r -> r.get("d")).containsExactly("1000000000000000.0", "1e+16", "1e-05",
+                "0.000123", "-0.5", "0.0", "1.2345678901234568e+17");
+        assertThat(rows).extracting(r -> r.get("f")).containsExactly("1234567.5", "1000000000000000.0", "1e-05",
+                "16777216.0", "0.1", "3.0", "-0.0025");
+    }
 }

@@ -49,7 +49,7 @@ final class Sql {
 
     /**
      * The USING expression that turns column {@code name} of type {@code from} into {@code to}. Values widened to
-     * text read as DuckDB renders them (whole floats as "42.0"), binary as the Base64 the runtime gives new values;
+     * text read as DuckDB renders them (whole floats as "42.0", see {@link #floatText}), binary as the Base64 the runtime gives new values;
      * naive date-times become UTC ones as the runtime reads them, whatever the session's time zone.
      */
     static String widen(String name, ColumnType from, ColumnType to) {
@@ -57,8 +57,7 @@ final class Sql {
         DataType f = from.type();
         if (to.type() == DataType.STRING) {
             return switch (f) {
-                case FLOAT, DOUBLE -> "CASE WHEN " + c + " = trunc(" + c + ") AND abs(" + c + ") < 1e16 THEN "
-                        + c + "::bigint::text || '.0' ELSE " + c + "::text END";
+                case FLOAT, DOUBLE -> floatText(c);
                 case BINARY -> "replace(encode(" + c + ", 'base64'), E'\\n', '')";
                 default -> c + "::text";
             };
@@ -67,6 +66,18 @@ final class Sql {
             return c + "::timestamp AT TIME ZONE 'UTC'";
         }
         return c + "::" + type(to);
+    }
+
+    /**
+     * DuckDB writes floats from 1e-4 up to 1e16 positionally ("1000000000000000.0", "1234567.5") and the rest in
+     * scientific notation ("1e-05", "1e+16"); PostgreSQL switches to scientific earlier. Both give the shortest
+     * digits that read back to the same value, so positional text is that shortest text read as numeric.
+     */
+    private static String floatText(String c) {
+        String positional = c + "::text::numeric::text";
+        return "CASE WHEN " + c + " = 0 OR abs(" + c + ") >= 1e-4 AND abs(" + c + ") < 1e16 THEN CASE WHEN position('.' IN "
+                + positional + ") = 0 THEN " + positional + " || '.0' ELSE " + positional + " END ELSE " + c
+                + "::text END";
     }
 
     static String join(List<ColumnSchema> columns, Function<ColumnSchema, String> f) {
