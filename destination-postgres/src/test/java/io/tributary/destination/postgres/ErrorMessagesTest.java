@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.destination.contract.Connectors;
 import io.tributary.destination.contract.Warehouse;
 import io.tributary.runtime.destination.DestinationException;
+import io.tributary.runtime.sync.SyncOptions;
+import io.tributary.runtime.sync.SyncRunner;
+import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Table;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -63,6 +66,17 @@ class ErrorMessagesTest {
                     .isInstanceOf(DestinationException.class)
                     .hasMessageContaining("schema tester").hasMessageContaining("permission denied")
                     .hasMessageContaining("GRANT CREATE ON DATABASE <database> TO " + role);
+            try (Connection c = target.connect(); Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA tester AUTHORIZATION " + role);
+                st.execute("CREATE SCHEMA _tributary AUTHORIZATION " + role);
+            }
+            try (PostgresDestination d = new PostgresDestination(target.url, role, "pw", "tester")) {
+                var result = new SyncRunner(SyncOptions.defaults()).run(Connectors.withSchema(List.of(
+                        Table.named("users").primaryKey("id")), (c, s, ops) -> ops.upsert("users", row("id", 1))),
+                        Configuration.empty(), null, d, state -> { });
+                assertThat(result.succeeded()).as("schemas an administrator made for the user: " + result.error())
+                        .isTrue();
+            }
         } finally {
             try (Connection c = PostgresUnderTest.admin(); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE " + target.database + " WITH (FORCE)");
