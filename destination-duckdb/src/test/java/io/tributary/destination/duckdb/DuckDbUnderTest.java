@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** The contract tests' warehouse: a DuckDB file in a temporary directory, read back through a destination's connection. */
 final class DuckDbUnderTest implements DestinationUnderTest {
-    private final Path file;
+    final Path file;
 
     DuckDbUnderTest(Path dir) {
         this.file = dir.resolve("warehouse.db");
