@@ -2,6 +2,8 @@ package io.tributary.destination.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.destination.contract.Connectors;
+import io.tributary.destination.contract.Warehouse;
 import io.tributary.runtime.sync.SyncOptions;
 import io.tributary.runtime.sync.SyncResult;
 import io.tributary.runtime.sync.SyncRunner;
@@ -21,7 +23,8 @@ class CancelTest {
 
     @Test
     void aCanceledSyncFailsWithTheReasonAndKeepsOnlyCommittedData() throws Exception {
-        Warehouse w = new Warehouse(dir);
+        DuckDbUnderTest warehouse = new DuckDbUnderTest(dir);
+        Warehouse w = new Warehouse(warehouse, "tester");
         CountDownLatch checkpointed = new CountDownLatch(1);
         CountDownLatch canceled = new CountDownLatch(1);
         SyncRunner runner = new SyncRunner(SyncOptions.defaults());
@@ -36,7 +39,7 @@ class CancelTest {
         });
         canceller.start();
         SyncResult result;
-        try (DuckDbDestination destination = new DuckDbDestination(w.file, "tester")) {
+        try (DuckDbDestination destination = new DuckDbDestination(warehouse.file, "tester")) {
             result = runner.run(Connectors.withSchema(List.of(Table.named("t").primaryKey("id")), (c, s, ops) -> {
                 ops.upsert("t", Map.of("id", 1));
                 ops.checkpoint(Map.of("cursor", 1));

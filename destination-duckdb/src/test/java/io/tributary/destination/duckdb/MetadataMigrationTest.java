@@ -2,6 +2,8 @@ package io.tributary.destination.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.destination.contract.Connectors;
+import io.tributary.destination.contract.Warehouse;
 import io.tributary.runtime.sync.SyncResult;
 import io.tributary.sdk.Table;
 import java.nio.file.Path;
@@ -20,14 +22,15 @@ class MetadataMigrationTest {
 
     @Test
     void unkeyedMetadataBecomesTheOpenedSchemasAndTheNextSyncResumesFromIt() throws Exception {
-        Warehouse w = new Warehouse(dir);
+        DuckDbUnderTest warehouse = new DuckDbUnderTest(dir);
+        Warehouse w = new Warehouse(warehouse, "tester");
         Table users = Table.named("users").primaryKey("id");
         assertThat(w.sync(Connectors.withSchema(List.of(users), (config, state, ops) -> {
             ops.upsert("users", Map.of("id", 1, "name", "ada"));
             ops.checkpoint(Map.of("cursor", 1));
         })).succeeded()).isTrue();
         // Put the metadata back into the layout of earlier releases: no schema column, one state row.
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + w.file.toAbsolutePath());
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + warehouse.file.toAbsolutePath());
              Statement st = c.createStatement()) {
             st.execute("CREATE TABLE _tributary.tables AS SELECT table_name AS name, layout FROM _tributary.layouts");
             st.execute("CREATE TABLE _tributary.state AS SELECT 1 AS id, state, committed_at FROM _tributary.states");

@@ -2,6 +2,8 @@ package io.tributary.destination.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.destination.contract.Connectors;
+import io.tributary.destination.contract.Warehouse;
 import io.tributary.runtime.sync.Selection;
 import io.tributary.runtime.sync.SyncOptions;
 import io.tributary.runtime.sync.SyncResult;
@@ -22,10 +24,11 @@ class SelectionTest {
 
     @Test
     void disabledTablesAreNeverCreatedAndExcludedColumnsNeverWritten() throws Exception {
-        Warehouse w = new Warehouse(dir);
+        DuckDbUnderTest warehouse = new DuckDbUnderTest(dir);
+        Warehouse w = new Warehouse(warehouse, "tester");
         Selection selection = new Selection(Set.of("audit_events"), Map.of("users", Set.of("email")));
         SyncResult result;
-        try (DuckDbDestination destination = new DuckDbDestination(w.file, "tester")) {
+        try (DuckDbDestination destination = new DuckDbDestination(warehouse.file, "tester")) {
             result = new SyncRunner(SyncOptions.defaults()).run(Connectors.withSchema(
                     List.of(Table.named("Users").primaryKey("id"), Table.named("Audit Events").primaryKey("id")),
                     (c, s, ops) -> {
