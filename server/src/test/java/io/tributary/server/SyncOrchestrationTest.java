@@ -347,4 +347,58 @@ class SyncOrchestrationTest {
         assertThat(rows("warehouse_i", "SELECT count(*) FROM store.items")).containsExactly("6");
         assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).contains("disabled tables [items]"));
     }
+
+    /** A group whose destination is a fresh database in the tests' embedded PostgreSQL. */
+    private String groupWithPostgresWarehouse(String database) throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + StoreKind.postgresPort() + "/";
+        try (Connection c = DriverManager.getConnection(url + "postgres", "postgres", "postgres");
+             Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database);
+        }
+        String group = Connections.group(f, database);
+        Http.Answer created = f.admin.post("/v1/destinations", "{\"group_id\": \"" + group + "\", \"service\": "
+                + "\"postgres_warehouse\", \"time_zone_offset\": \"0\", \"config\": {\"host\": \"127.0.0.1\", "
+                + "\"port\": " + StoreKind.postgresPort() + ", \"database\": \"" + database + "\", \"user\": "
+                + "\"postgres\", \"password\": \"postgres\"}}");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return group;
+    }
+
+    private static List<String> postgresRows(String database, String sql) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + StoreKind.postgresPort()
+                + "/" + database, "postgres", "postgres"); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void connectionsSyncIntoAPostgresWarehouseWhereFailuresKeepTheLastCheckpointAndTransformationsRun(StoreKind kind)
+            throws Exception {
+        start(kind);
+        String database = "wh_" + kind.name().toLowerCase();
+        String group = groupWithPostgresWarehouse(database);
+        String counting = connection(group, "shop", TestConnectors.Counting.class, MANUAL, ", \"rows\": \"3\"");
+        String failing = connection(group, "flaky", TestConnectors.Failing.class, MANUAL, "");
+
+        syncAndWait(counting);
+        syncAndWait(counting);
+        assertThat(present(syncAndWait(failing).path("failed_at"))).isTrue();
+
+        assertThat(postgresRows(database, "SELECT id FROM shop.items ORDER BY id"))
+                .containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(postgresRows(database, "SELECT id FROM flaky.items")).containsExactly("1");
+        assertThat(postgresRows(database, "SELECT schema_name || ':' || fence || ':' || state FROM _tributary.state "
+                + "ORDER BY schema_name")).containsExactly("flaky:1:{\"step\":1}", "shop:2:{\"cursor\":6}");
+
+        String summary = transformation(group, "summary", "{\"schedule_type\": \"INTERVAL\", \"interval\": 1440}",
+                "CREATE TABLE shop.summary AS SELECT count(*) AS n FROM shop.items");
+        assertThat(runAndWait(summary).path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(postgresRows(database, "SELECT n FROM shop.summary")).containsExactly("6");
+    }
 }

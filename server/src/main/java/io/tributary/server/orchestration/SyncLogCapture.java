@@ -101,8 +101,11 @@ final class SyncLogCapture extends AppenderBase<ILoggingEvent> {
 
     /** Runs {@code body} with the sync's id in the MDC of this thread. */
     static void within(String syncId, Runnable body) {
-        try (MDC.MDCCloseable ignored = MDC.putCloseable(SYNC_ID, syncId)) {
+        MDC.put(SYNC_ID, syncId);
+        try {
             body.run();
+        } finally {
+            MDC.remove(SYNC_ID);
         }
     }
 }

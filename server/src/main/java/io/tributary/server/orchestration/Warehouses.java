@@ -1,6 +1,7 @@
 package io.tributary.server.orchestration;
 
 import io.tributary.destination.duckdb.DuckDbDestination;
+import io.tributary.destination.postgres.PostgresDestination;
 import io.tributary.runtime.destination.Destination;
 import io.tributary.server.store.DestinationStore;
 import java.nio.file.Path;
@@ -12,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Opens the warehouse of a group's destination for one sync. A DuckDB file has one writer at a time, so syncs
- * into the same file take turns on this node (another process holding it makes the open fail, clearly).
+ * Opens the warehouse of a group's destination for one sync: a DuckDB file or a PostgreSQL database. A DuckDB file
+ * has one writer at a time, so syncs into the same file take turns on this node (another process holding it makes
+ * the open fail, clearly); PostgreSQL takes concurrent syncs, each into its own schema.
  */
 final class Warehouses {
     private final Map<Path, ReentrantLock> duckDbFiles = new ConcurrentHashMap<>();
@@ -47,6 +49,11 @@ final class Warehouses {
     }
 
     Opened open(DestinationStore.Row destination, String schema) {
+        if (isPostgres(destination)) {
+            Map<String, Object> c = destination.config();
+            return new Opened(new PostgresDestination(postgresUrl(c), c.get("user").toString(),
+                    c.get("password").toString(), schema), null);
+        }
         requireSupported(destination);
         Path file = duckDbFile(destination);
         ReentrantLock turn = turn(file);
@@ -60,6 +67,11 @@ final class Warehouses {
 
     /** A SQL session for transformations, in the warehouse's own dialect. */
     Session session(DestinationStore.Row destination) throws SQLException {
+        if (isPostgres(destination)) {
+            Map<String, Object> c = destination.config();
+            return new Session(DriverManager.getConnection(postgresUrl(c), c.get("user").toString(),
+                    c.get("password").toString()), null);
+        }
         requireSupported(destination);
         Path file = duckDbFile(destination);
         ReentrantLock turn = turn(file);
@@ -71,10 +83,19 @@ final class Warehouses {
         }
     }
 
+    private static boolean isPostgres(DestinationStore.Row destination) {
+        return destination.service().equals("postgres") || destination.service().equals("postgres_warehouse");
+    }
+
+    private static String postgresUrl(Map<String, Object> config) {
+        return "jdbc:postgresql://" + config.get("host") + ":" + config.get("port") + "/" + config.get("database")
+                + "?connectTimeout=10&ApplicationName=tributary";
+    }
+
     private static void requireSupported(DestinationStore.Row destination) {
         if (!destination.service().equals("duckdb")) {
             throw new IllegalStateException("destination " + destination.id() + " is of service '"
-                    + destination.service() + "', into which this server cannot sync yet; use a duckdb destination");
+                    + destination.service() + "', into which this server cannot sync; use duckdb or postgres_warehouse");
         }
     }
 
