@@ -26,6 +26,9 @@ done
 echo "== large_data_set_with_pagination example against the playground, next to its ceilings"
 java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.HttpExampleBenchmark 100
 
+echo "== $rows rows into PostgreSQL (throwaway, embedded): Tributary against COPY + merge"
+java -Xmx512m -cp "$cp" io.tributary.benchmarks.PostgresSyncBenchmark "$rows"
+
 echo "== a sync run by the server against the same sync in-process (1,000,000 rows)"
 java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.ServerSyncBenchmark 1000000
 

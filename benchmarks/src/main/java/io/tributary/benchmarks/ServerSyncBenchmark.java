@@ -18,7 +18,8 @@ import java.util.Map;
  * A sync run by the server (claim, lease, state mirrored to the store at each checkpoint, logs, history) against
  * the same connector run in-process by {@code SyncRunner} into DuckDB, the way {@code tributary debug} does, in
  * one process. The server's figure is the sync's own duration from its history. Checkpoint cadences: every
- * 100,000 rows (bulk) and every 1,000 (page-sized, where the per-checkpoint cost shows).
+ * 100,000 rows (bulk) and every 1,000 (page-sized, where the per-checkpoint cost shows), after one unmeasured
+ * warm-up of each path.
  *
  * <p>Usage: {@code ServerSyncBenchmark [rows]}.
  */
@@ -33,9 +34,12 @@ public final class ServerSyncBenchmark {
             ApiKeys.Credentials key = server.initialKey().orElseThrow();
             TributaryClient client = TributaryClient.builder().baseUrl("http://127.0.0.1:" + server.port() + "/v1")
                     .apiKey(key.key()).apiSecret(key.secret()).build();
+            // Warm-up: both paths once, unmeasured, so neither pays the JIT and class loading alone.
+            local(dir.resolve("warm-local.db"), rows / 5, 10_000);
+            served(client, dir.resolve("warm-server.db"), rows / 5, 10_000, "warm");
             for (long every : new long[] {100_000, 1_000}) {
                 double local = local(dir.resolve("local-" + every + ".db"), rows, every);
-                double served = served(client, dir.resolve("server-" + every + ".db"), rows, every);
+                double served = served(client, dir.resolve("server-" + every + ".db"), rows, every, "bench_" + every);
                 System.out.printf("checkpoint every %,7d: in-process %,10.0f rows/s, server %,10.0f rows/s, "
                         + "ratio %.2f%n", every, local, served, served / local);
             }
@@ -55,8 +59,9 @@ public final class ServerSyncBenchmark {
         return rows / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static double served(TributaryClient client, Path file, long rows, long every) throws Exception {
-        String group = client.groups().create("bench_" + every).id();
+    private static double served(TributaryClient client, Path file, long rows, long every, String name)
+            throws Exception {
+        String group = client.groups().create(name).id();
         client.call("POST", "destinations", Map.of("group_id", group, "service", "duckdb", "time_zone_offset", "0",
                 "config", Map.of("path", file.toString())));
         String id = client.call("POST", "connections", Map.of("group_id", group, "service", "connector_sdk",
