@@ -33,7 +33,7 @@ import java.util.Locale;
  * <tr><td>BINARY, VARBINARY, LONGVARBINARY, BLOB (PostgreSQL bytea)</td><td>BINARY</td></tr>
  * <tr><td>SQLXML (PostgreSQL xml)</td><td>XML</td></tr>
  * <tr><td>json, jsonb (by type name); ARRAY</td><td>JSON</td></tr>
- * <tr><td>everything else (text, uuid, interval, timetz, money, enums...)</td><td>STRING</td></tr>
+ * <tr><td>uuid, money, timetz (by type name) and everything else (text, interval, enums...)</td><td>STRING</td></tr>
  * </table>
  */
 public final class JdbcTypes {
@@ -82,8 +82,8 @@ public final class JdbcTypes {
             case "timestamptz", "timestamp with time zone" -> type(DataType.UTC_DATETIME);
             // No SDK type keeps a time's offset; text does.
             case "timetz", "time with time zone" -> type(DataType.STRING);
-            // pgjdbc reports money as DOUBLE, but its text has a currency symbol.
-            case "money" -> type(DataType.STRING);
+            // pgjdbc reports money as DOUBLE, but its text has a currency symbol; H2 reports UUID as BINARY.
+            case "money", "uuid" -> type(DataType.STRING);
             default -> null;
         };
     }

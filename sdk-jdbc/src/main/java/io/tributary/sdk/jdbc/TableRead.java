@@ -238,11 +238,11 @@ public final class TableRead {
         }
         List<String> disjuncts = new ArrayList<>();
         for (int j = 0; j < m; j++) {
-            StringBuilder term = new StringBuilder("(");
+            StringBuilder term = new StringBuilder(j == 0 ? "" : "(");
             for (int i = 0; i < j; i++) {
                 term.append(d.quote(order.get(i).name())).append(" = ? AND ");
             }
-            disjuncts.add(term.append(d.quote(order.get(j).name())).append(" > ?)").toString());
+            disjuncts.add(term.append(d.quote(order.get(j).name())).append(j == 0 ? " > ?" : " > ?)").toString());
         }
         return "(" + String.join(" OR ", disjuncts) + ")";
     }
@@ -292,6 +292,7 @@ public final class TableRead {
                             SourceRow row = shape.read(rs, uniqueOrder);
                             position = row.position();
                             rows++;
+                            total++;
                             try {
                                 handler.accept(row);
                             } catch (Exception e) {
@@ -303,7 +304,6 @@ public final class TableRead {
                 if (ownTransaction) {
                     connection.commit(); // holds no snapshot (and no vacuum horizon) between pages
                 }
-                total += rows;
                 if (pageSize == 0 || rows < pageSize) {
                     return total;
                 }
@@ -323,7 +323,7 @@ public final class TableRead {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String what = "reading " + table.qualifiedName() + " failed after " + rowsBefore + " rows: " + e.getMessage()
                 + (state.isEmpty() ? "" : " (SQLState " + state + ")");
-        if (state.startsWith("08")) {
+        if (state.startsWith("08") || state.startsWith("57P")) { // 57P: the server shut the session down
             what += ". The connection to the source was lost; the next sync resumes from the last checkpoint";
         } else if (state.equals("42501")) {
             what += ". Grant the connector's user SELECT on the table";
