@@ -2,6 +2,7 @@ package io.tributary.sdk.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.sdk.jdbc.testing.CountingProxy;
 import io.tributary.sdk.jdbc.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;

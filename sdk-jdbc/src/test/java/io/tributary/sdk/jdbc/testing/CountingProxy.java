@@ -1,4 +1,4 @@
-package io.tributary.sdk.jdbc;
+package io.tributary.sdk.jdbc.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,22 +12,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP relay in front of a server that counts the bytes the server sent to the client: how much of a result the
  * driver has fetched at any moment, observed from outside the driver.
  */
-final class CountingProxy implements AutoCloseable {
+public final class CountingProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final int targetPort;
     private final AtomicLong toClient = new AtomicLong();
 
-    CountingProxy(int targetPort) throws IOException {
+    public CountingProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::acceptLoop, "proxy-accept");
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
-    long bytesToClient() {
+    public long bytesToClient() {
         return toClient.get();
     }
 
