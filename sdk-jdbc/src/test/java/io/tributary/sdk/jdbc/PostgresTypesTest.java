@@ -138,6 +138,29 @@ class PostgresTypesTest {
     }
 
     @Test
+    void aQueryOfOnesOwnIsTypedFromItsResultMetadataTheSameWay() throws Exception {
+        Map<String, Object> fromTable = readAll().get(0);
+        try (Connection c = db.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT * FROM every_type WHERE id = 1")) {
+            ResultRows rows = ResultRows.of(rs);
+            for (SourceColumn column : rows.columns()) {
+                assertThat(column.type()).as(column.name())
+                        .isEqualTo(SourceTable.describe(c, "every_type").column(column.name(), null).type());
+            }
+            assertThat(rs.next()).isTrue();
+            Map<String, Object> row = rows.read(rs);
+            assertThat(row.keySet()).isEqualTo(fromTable.keySet());
+            row.forEach((k, v) -> {
+                if (v instanceof byte[] b) {
+                    assertThat(b).isEqualTo(fromTable.get(k));
+                } else {
+                    assertThat(v).as(k).isEqualTo(fromTable.get(k));
+                }
+            });
+        }
+    }
+
+    @Test
     void nullsAreReadAsNullForEveryType() throws Exception {
         Map<String, Object> row = readAll().get(1);
         row.forEach((column, value) -> {
