@@ -31,12 +31,13 @@ public final class Position {
     private final List<Object> values;
     private final boolean uniqueOrder;
 
+    /** {@code values} is kept, not copied: callers pass a list they no longer change. */
     Position(List<SourceColumn> columns, List<Object> values, boolean uniqueOrder) {
         if (values.size() > columns.size()) {
             throw new IllegalArgumentException("a position has at most " + columns.size() + " values, got " + values);
         }
         this.columns = columns;
-        this.values = Collections.unmodifiableList(new ArrayList<>(values));
+        this.values = Collections.unmodifiableList(values);
         this.uniqueOrder = uniqueOrder;
     }
 

@@ -91,6 +91,10 @@ class PostgresTypesTest {
             table.columns().forEach(col -> actual.put(col.name(), col.type().toString()));
             assertThat(actual).containsExactlyEntriesOf(expected);
             assertThat(table.primaryKey()).containsExactly("id");
+            // What pgjdbc reports, and why the mapping looks at type names too.
+            assertThat(table.column("c_timestamptz", null).jdbcType()).isEqualTo(java.sql.Types.TIMESTAMP);
+            assertThat(table.column("c_jsonb", null).jdbcType()).isEqualTo(java.sql.Types.OTHER);
+            assertThat(table.column("c_money", null).jdbcType()).isEqualTo(java.sql.Types.DOUBLE);
             // toTable declares every type, so the warehouse does not have to infer any.
             assertThat(table.toTable("every_type").columns()).containsExactlyEntriesOf(expected);
             assertThat(table.toTable("every_type").primaryKey()).containsExactly("id");
