@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of BENCHMARKS.md: sync throughput against the DuckDB ceiling measured in the same process,
 # a 10M-row sync in a 256 MB heap, the wall time of a warm `./tributary debug examples/hello`, an HTTP example
-# against the playground, and create-many against a rate-limited faulty proxy. The server: scripts/bench-server.sh.
+# against the playground, a sync run by the server, and create-many against a rate-limited faulty proxy.
+# The server's API: scripts/bench-server.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B install -DskipTests
@@ -24,6 +25,9 @@ done
 
 echo "== large_data_set_with_pagination example against the playground, next to its ceilings"
 java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.HttpExampleBenchmark 100
+
+echo "== a sync run by the server against the same sync in-process (1,000,000 rows)"
+java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.ServerSyncBenchmark 1000000
 
 echo "== create-many of 1,000 connections behind 600 req/min, 10 % 429s and 5 % 500s"
 java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.CreateManyBenchmark 1000 600 8

@@ -37,17 +37,32 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--allow-http-webhooks", description = "Accept http:// webhook URLs (local use only).")
     boolean allowHttpWebhooks;
 
+    @Option(names = "--sync-workers", defaultValue = "2",
+            description = "Syncs this node runs at once; 0 serves the API only (default: ${DEFAULT-VALUE}).")
+    int syncWorkers;
+
+    @Option(names = "--connector-path", paramLabel = "DIR",
+            description = "A directory of connector jars (and the jars they need) that connections name in "
+                    + "config.connector_class.")
+    Path connectorPath;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (syncWorkers < 0) {
+            throw new UserError("--sync-workers must be 0 or more, got " + syncWorkers);
+        }
         ServerConfig config = new ServerConfig(host, port, store.dataDir, store.dbUrl, store.dbUser, store.password(),
-                requestsPerHour, allowHttpWebhooks);
+                requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath);
         TributaryServer server = TributaryServer.start(config);
         var out = spec.commandLine().getOut();
         String base = "http://" + host + ":" + server.port();
         out.println("Tributary server listening on " + base + "/v1 (store: " + store.describe() + ")");
+        out.println(syncWorkers == 0 ? "Syncs: not run by this node (--sync-workers 0)"
+                : "Syncs: up to " + syncWorkers + " at once on this node; connectors from "
+                + (connectorPath == null ? "the server's class path" : connectorPath.toAbsolutePath()));
         server.initialKey().ifPresent(k -> {
             out.println("Created the first API key, role " + k.role().title() + ". The secret is shown only now:");
             out.println("  key:    " + k.key());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** The real server on a fresh store, a client of it, and `tributary api …` run in-process against it. */
 final class ApiServer implements AutoCloseable {
@@ -24,8 +25,12 @@ final class ApiServer implements AutoCloseable {
     private final ApiKeys.Credentials key;
 
     ApiServer(Path dataDir, Path logDir) {
+        this(dataDir, logDir, UnaryOperator.identity());
+    }
+
+    ApiServer(Path dataDir, Path logDir, UnaryOperator<ServerConfig> tweak) {
         System.setProperty("TRIBUTARY_LOG_DIR", logDir.toString());
-        server = TributaryServer.start(ServerConfig.defaults().withPort(0).withDataDir(dataDir));
+        server = TributaryServer.start(tweak.apply(ServerConfig.defaults().withPort(0).withDataDir(dataDir)));
         key = server.initialKey().orElseThrow();
         url = "http://127.0.0.1:" + server.port() + "/v1";
         client = TributaryClient.builder().baseUrl(url).apiKey(key.key()).apiSecret(key.secret()).build();

@@ -5,7 +5,9 @@ import io.tributary.api.model.Connection;
 import io.tributary.api.model.ConnectionRequest;
 import io.tributary.api.model.ConnectionState;
 import io.tributary.api.model.ResyncRequest;
+import io.tributary.api.model.SyncLogLine;
 import io.tributary.api.model.SyncRequest;
+import io.tributary.api.model.SyncRun;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,8 +17,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * {@code /v1/connections}: list, create, details, update, delete, setup tests, sync, re-sync and the connector
- * state. Creates and updates take the typed {@link ConnectionRequest} or a whole JSON body (as a file holds it).
+ * {@code /v1/connections}: list, create, details, update, delete, setup tests, sync, re-sync, the connector
+ * state, and (on a Tributary server) sync history and logs. Creates and updates take the typed {@link ConnectionRequest} or a whole JSON body (as a file holds it).
  */
 public final class Connections {
     private final TributaryClient client;
@@ -146,6 +148,20 @@ public final class Connections {
         Objects.requireNonNull(state, "state");
         return client.read(client.call("PATCH", path(id) + "/state", new ConnectionState(state)).path("data"),
                 ConnectionState.class).state();
+    }
+
+    /**
+     * The connection's syncs, newest first, across all pages (a Tributary server extension; Fivetran's cloud answers
+     * 404 here).
+     */
+    public Stream<SyncRun> history(String id) {
+        return client.list(path(id) + "/sync-history", SyncRun.class);
+    }
+
+    /** What one sync logged, in order; {@code syncId} null for the latest sync (Tributary server extension). */
+    public Stream<SyncLogLine> logs(String id, String syncId) {
+        return client.list(path(id) + "/logs" + (syncId == null ? "" : "?sync_id=" + encode(syncId)),
+                SyncLogLine.class);
     }
 
     static String path(String id) {

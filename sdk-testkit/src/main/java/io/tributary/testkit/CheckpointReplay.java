@@ -59,7 +59,7 @@ final class CheckpointReplay {
             rows.forEach(r -> r.replaceAll((k, v) -> v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v));
             out.put("table " + table, rows);
         }
-        out.put("state", ConnectorTester.query(warehouse, "SELECT state FROM _tributary.state"));
+        out.put("state", ConnectorTester.query(warehouse, "SELECT state FROM _tributary.states WHERE schema_name = 'tester'"));
         return out;
     }
 

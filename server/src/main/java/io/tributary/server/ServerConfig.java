@@ -8,31 +8,45 @@ import java.nio.file.Path;
  * @param dbUrl            a PostgreSQL JDBC URL for the production store, or null for the embedded H2 store in
  *                         {@code dataDir}
  * @param requestsPerHour  the account's API budget (Fivetran's is 20,000)
+ * @param syncWorkers      syncs this node runs at once; 0 serves the API without running syncs
+ * @param connectorPath    a directory of connector jars, or null for the server's own class path
  */
 public record ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-                           long requestsPerHour, boolean allowHttpWebhooks) {
+                           long requestsPerHour, boolean allowHttpWebhooks, int syncWorkers, Path connectorPath) {
 
+    /** The API alone on 127.0.0.1:8080 with the embedded store; no syncs run until {@link #withSyncWorkers}. */
     public static ServerConfig defaults() {
-        return new ServerConfig("127.0.0.1", 8080, Path.of("tributary-data"), null, null, null, 20_000, false);
+        return new ServerConfig("127.0.0.1", 8080, Path.of("tributary-data"), null, null, null, 20_000, false, 0,
+                null);
+    }
+
+    public ServerConfig withSyncWorkers(int workers, Path connectors) {
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                workers, connectors);
     }
 
     public ServerConfig withPort(int p) {
-        return new ServerConfig(host, p, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks);
+        return new ServerConfig(host, p, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath);
     }
 
     public ServerConfig withDataDir(Path dir) {
-        return new ServerConfig(host, port, dir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks);
+        return new ServerConfig(host, port, dir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(host, port, dataDir, url, user, password, requestsPerHour, allowHttpWebhooks);
+        return new ServerConfig(host, port, dataDir, url, user, password, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath);
     }
 
     public ServerConfig withRequestsPerHour(long budget) {
-        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, budget, allowHttpWebhooks);
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, budget, allowHttpWebhooks,
+                syncWorkers, connectorPath);
     }
 
     public ServerConfig withAllowHttpWebhooks(boolean allow) {
-        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allow);
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allow,
+                syncWorkers, connectorPath);
     }
 }

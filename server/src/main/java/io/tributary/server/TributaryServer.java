@@ -14,6 +14,7 @@ import io.tributary.server.api.WebhooksApi;
 import io.tributary.server.api.MetadataApi;
 import io.tributary.server.api.SchemaConfigApi;
 import io.tributary.server.api.SourceMetadataApi;
+import io.tributary.server.api.SyncHistoryApi;
 import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
 import io.tributary.server.connections.ConnectionSetup;
@@ -22,6 +23,9 @@ import io.tributary.server.http.Gatekeeper;
 import io.tributary.server.http.Json;
 import io.tributary.server.http.RateLimiter;
 import io.tributary.server.http.Router;
+import io.tributary.server.orchestration.ConnectorPath;
+import io.tributary.server.orchestration.NodeName;
+import io.tributary.server.orchestration.Orchestrator;
 import io.tributary.server.store.ApprovalStore;
 import io.tributary.server.store.ConnectionStateStore;
 import io.tributary.server.store.ConnectionStore;
@@ -30,7 +34,9 @@ import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.GroupStore;
 import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SchemaConfigStore;
+import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
+import io.tributary.server.store.SyncRunStore;
 import io.tributary.server.store.TransformationStore;
 import io.tributary.server.store.WebhookStore;
 import io.tributary.server.webhooks.WebhookDelivery;
@@ -49,17 +55,23 @@ public final class TributaryServer implements AutoCloseable {
 
     /** How long a webhook endpoint may take to answer a delivery. */
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+    /** How often a node looks for due syncs, and how long a sync's node may go silent before it is presumed dead. */
+    private static final Duration SYNC_TICK = Duration.ofSeconds(1);
+    private static final Duration SYNC_LEASE = Duration.ofSeconds(60);
 
     private final Database database;
     private final Javalin app;
     private final ApiKeys.Credentials initialKey;
     private final List<Router.Route> routes;
+    private final Orchestrator orchestrator;
 
-    private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey, List<Router.Route> routes) {
+    private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey, List<Router.Route> routes,
+                            Orchestrator orchestrator) {
         this.database = database;
         this.app = app;
         this.initialKey = initialKey;
         this.routes = routes;
+        this.orchestrator = orchestrator;
     }
 
     /** Every API operation the server serves. */
@@ -108,6 +120,7 @@ public final class TributaryServer implements AutoCloseable {
                 connectionsApi.register(router);
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
+                new SyncHistoryApi(connectionsApi, new SyncRunStore(jdbc), new SyncLogStore(database)).register(router);
                 PeopleApis.register(router, jdbc, groupsApi, connectionsApi);
                 new WebhooksApi(new WebhookStore(jdbc), groupsApi, new WebhookDelivery(WEBHOOK_TIMEOUT),
                         config.allowHttpWebhooks()).register(router);
@@ -120,7 +133,11 @@ public final class TributaryServer implements AutoCloseable {
                 new AccountApi("tributary", "Tributary").register(router);
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());
-            return new TributaryServer(database, app, initial, List.copyOf(routes));
+            Orchestrator orchestrator = config.syncWorkers() > 0 ? new Orchestrator(database, new Orchestrator.Settings(
+                    NodeName.of(app.port()), config.syncWorkers(), SYNC_TICK, SYNC_LEASE,
+                    ConnectorPath.classLoader(config.connectorPath())), new WebhookDelivery(WEBHOOK_TIMEOUT)).start()
+                    : null;
+            return new TributaryServer(database, app, initial, List.copyOf(routes), orchestrator);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -155,6 +172,9 @@ public final class TributaryServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (orchestrator != null) {
+            orchestrator.close();
+        }
         app.stop();
         database.close();
     }

@@ -1,6 +1,8 @@
 package io.tributary.cli.api;
 
+import io.tributary.api.model.SyncRun;
 import io.tributary.cli.project.UserError;
+import io.tributary.client.ApiError;
 import io.tributary.client.SyncWaiter;
 import io.tributary.client.TributaryClient;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -120,12 +123,26 @@ final class ConnectionActions {
                 if (output.json) {
                     output.print(out, result.connection());
                 }
-                return result.outcome() == SyncWaiter.Outcome.SUCCEEDED ? 0 : 1;
+                if (result.outcome() == SyncWaiter.Outcome.SUCCEEDED) {
+                    return 0;
+                }
+                whyFailed(client).ifPresent(reason -> spec.commandLine().getErr().println("reason: " + reason
+                        + "\nsee: tributary api connections logs " + id));
+                return 1;
             } catch (SyncWaiter.TimeoutException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return 3;
             } catch (IllegalStateException e) {
                 throw new UserError(e.getMessage());
+            }
+        }
+
+        /** The latest sync's error, from a Tributary server's sync history (Fivetran's cloud has none). */
+        private Optional<String> whyFailed(TributaryClient client) {
+            try {
+                return client.connections().history(id).findFirst().map(SyncRun::error);
+            } catch (ApiError e) {
+                return Optional.empty();
             }
         }
     }

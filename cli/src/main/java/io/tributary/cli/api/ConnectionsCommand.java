@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "connections", mixinStandardHelpOptions = true, description = "Connections.",
         subcommands = {ConnectionsCommand.ListConnections.class, ConnectionsCommand.Status.class,
                 ConnectionActions.Pause.class, ConnectionActions.Resume.class, ConnectionActions.Delete.class,
-                ConnectionActions.Sync.class, ConnectionActions.Resync.class, CreateMany.class,
+                ConnectionActions.Sync.class, ConnectionActions.Resync.class, ConnectionHistory.History.class,
+                ConnectionHistory.Logs.class, CreateMany.class,
                 CreateConnection.class, UpdateConnection.class, CopyConnection.class})
 final class ConnectionsCommand {
     static final List<String> COLUMNS = List.of("id", "schema", "service", "group_id", "paused",

@@ -40,6 +40,8 @@ public final class DuckDbDestination implements Destination {
     private final Map<String, TableSchema> current = new LinkedHashMap<>();
     private final Map<String, Staging> staging = new HashMap<>();
     private int stagingCounter;
+    /** The fencing token of this sync, or null when unfenced (local runs). */
+    private Long fence;
 
     /** What is staged for one table in the open transaction. */
     private static final class Staging {
@@ -64,7 +66,7 @@ public final class DuckDbDestination implements Destination {
             }
             connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
             connection.setAutoCommit(false);
-            metadata = new Metadata(connection);
+            metadata = new Metadata(connection, schema);
             try (Statement st = connection.createStatement()) {
                 st.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
             }
@@ -193,6 +195,11 @@ public final class DuckDbDestination implements Destination {
     }
 
     @Override
+    public void fence(long token) {
+        fence = token;
+    }
+
+    @Override
     public void commit(String stateJson) {
         String synced = "TIMESTAMPTZ " + Sql.literal(Instant.now().toString());
         String table = null;
@@ -207,13 +214,16 @@ public final class DuckDbDestination implements Destination {
                     metadata.saveTable(t);
                 }
             }
-            metadata.saveState(stateJson);
+            metadata.saveState(stateJson, fence);
             for (Staging staged : staging.values()) {
                 st.execute("DROP TABLE temp.main." + quote(staged.name));
             }
             connection.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | DestinationException e) {
             rollback();
+            if (e instanceof DestinationException fenced) {
+                throw fenced;
+            }
             throw new DestinationException("commit failed" + (table == null ? "" : " while merging table " + schema
                     + "." + table) + ": " + e.getMessage(), e);
         }

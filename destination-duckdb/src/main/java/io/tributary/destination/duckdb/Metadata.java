@@ -2,6 +2,7 @@ package io.tributary.destination.duckdb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.runtime.destination.DestinationException;
 import io.tributary.runtime.schema.TableSchema;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,33 +14,65 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The runtime's bookkeeping inside the warehouse, in schema {@value #SCHEMA}: each table's layout with the
- * runtime's types (DuckDB alone cannot tell XML from STRING), and the committed state.
+ * The runtime's bookkeeping inside the warehouse, in schema {@value #SCHEMA}, per target schema (one warehouse
+ * can hold many connections): each table's layout with the runtime's types (DuckDB alone cannot tell XML from
+ * STRING), and the committed state with the fencing token of the sync that committed it.
  */
 final class Metadata {
     static final String SCHEMA = "_tributary";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection connection;
+    private final String schema;
 
-    Metadata(Connection connection) {
+    Metadata(Connection connection, String schema) {
         this.connection = connection;
+        this.schema = schema;
     }
 
     void create() throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + SCHEMA);
-            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".tables (name VARCHAR PRIMARY KEY, layout VARCHAR NOT NULL)");
-            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".state (id INTEGER PRIMARY KEY, state VARCHAR NOT NULL, "
-                    + "committed_at TIMESTAMPTZ NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".layouts (schema_name VARCHAR NOT NULL, "
+                    + "table_name VARCHAR NOT NULL, layout VARCHAR NOT NULL, PRIMARY KEY (schema_name, table_name))");
+            st.execute("CREATE TABLE IF NOT EXISTS " + SCHEMA + ".states (schema_name VARCHAR PRIMARY KEY, "
+                    + "state VARCHAR NOT NULL, fence BIGINT NOT NULL, committed_at TIMESTAMPTZ NOT NULL)");
+        }
+        migrateUnkeyed();
+    }
+
+    /** Warehouses written before metadata was keyed by schema held one schema's: the one being opened. */
+    private void migrateUnkeyed() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                     + SCHEMA + "' AND table_name IN ('tables', 'state')")) {
+            rs.next();
+            if (rs.getInt(1) < 2) {
+                return;
+            }
+        }
+        try (PreparedStatement layouts = connection.prepareStatement("INSERT OR IGNORE INTO " + SCHEMA
+                + ".layouts SELECT ?, name, layout FROM " + SCHEMA + ".tables");
+             PreparedStatement state = connection.prepareStatement("INSERT OR IGNORE INTO " + SCHEMA
+                     + ".states SELECT ?, state, 0, committed_at FROM " + SCHEMA + ".state WHERE id = 1");
+             Statement st = connection.createStatement()) {
+            layouts.setString(1, schema);
+            layouts.executeUpdate();
+            state.setString(1, schema);
+            state.executeUpdate();
+            st.execute("DROP TABLE " + SCHEMA + ".tables");
+            st.execute("DROP TABLE " + SCHEMA + ".state");
         }
     }
 
     Map<String, TableSchema> tables() throws SQLException, JsonProcessingException {
         Map<String, TableSchema> out = new LinkedHashMap<>();
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT name, layout FROM " + SCHEMA + ".tables ORDER BY name")) {
-            while (rs.next()) {
-                out.put(rs.getString(1), JSON.readValue(rs.getString(2), TableSchema.class));
+        try (PreparedStatement ps = connection.prepareStatement("SELECT table_name, layout FROM " + SCHEMA
+                + ".layouts WHERE schema_name = ? ORDER BY table_name")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), JSON.readValue(rs.getString(2), TableSchema.class));
+                }
             }
         }
         return out;
@@ -47,9 +80,10 @@ final class Metadata {
 
     void saveTable(TableSchema table) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO " + SCHEMA + ".tables (name, layout) VALUES (?, ?)")) {
-            ps.setString(1, table.name());
-            ps.setString(2, JSON.writeValueAsString(table));
+                "INSERT OR REPLACE INTO " + SCHEMA + ".layouts (schema_name, table_name, layout) VALUES (?, ?, ?)")) {
+            ps.setString(1, schema);
+            ps.setString(2, table.name());
+            ps.setString(3, JSON.writeValueAsString(table));
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new SQLException("cannot record the layout of " + table.name(), e);
@@ -57,16 +91,40 @@ final class Metadata {
     }
 
     Optional<String> state() throws SQLException {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT state FROM " + SCHEMA + ".state WHERE id = 1")) {
-            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT state FROM " + SCHEMA
+                + ".states WHERE schema_name = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 
-    void saveState(String stateJson) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT OR REPLACE INTO " + SCHEMA + ".state (id, state, committed_at) VALUES (1, ?, now())")) {
-            ps.setString(1, stateJson);
+    /**
+     * Records the state inside the open transaction. With a {@code fence} (non-null), fails when a sync with a
+     * higher token has committed, and records this token; without one (local runs) the stored token is kept.
+     */
+    void saveState(String stateJson, Long fence) throws SQLException {
+        long stored = 0;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fence FROM " + SCHEMA
+                + ".states WHERE schema_name = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    stored = rs.getLong(1);
+                }
+            }
+        }
+        if (fence != null && stored > fence) {
+            throw new DestinationException("schema " + schema + " was committed by a newer sync (fencing token "
+                    + stored + ") than this one (" + fence + "); this sync lost its lease and stops without "
+                    + "committing. The newer sync's data and state stand; nothing needs doing.");
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO " + SCHEMA
+                + ".states (schema_name, state, fence, committed_at) VALUES (?, ?, ?, now())")) {
+            ps.setString(1, schema);
+            ps.setString(2, stateJson);
+            ps.setLong(3, fence == null ? stored : Math.max(stored, fence));
             ps.executeUpdate();
         }
     }

@@ -2,6 +2,8 @@ package io.tributary.destination.duckdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.destination.contract.Connectors;
+import io.tributary.destination.contract.Warehouse;
 import io.tributary.runtime.sync.SyncOptions;
 import io.tributary.sdk.Table;
 import java.math.BigDecimal;
@@ -47,7 +49,7 @@ class StagingPathsTest {
     }
 
     private String syncAndDump(Path at) throws Exception {
-        Warehouse w = new Warehouse(at);
+        Warehouse w = new Warehouse(new DuckDbUnderTest(at), "tester");
         var result = w.sync(Connectors.withSchema(List.of(Table.named("t").primaryKey("id").column("id", "LONG")
                 .column("d", "DECIMAL(10,2)").column("x", "XML").column("j", "JSON").column("tm", "NAIVE_TIME")
                 .column("sh", "SHORT").column("fl", "FLOAT")), (c, s, ops) -> {

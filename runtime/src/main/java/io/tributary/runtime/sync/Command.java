@@ -15,6 +15,10 @@ sealed interface Command {
     record Commit(String stateJson, CompletableFuture<Void> done) implements Command {
     }
 
+    /** Stop: refuse the connector's further operations and roll back what the last checkpoint did not commit. */
+    record Cancel(String reason) implements Command {
+    }
+
     /** The connector is done; {@code failure} is why it stopped early, or null. */
     record Finish(Throwable failure) implements Command {
     }

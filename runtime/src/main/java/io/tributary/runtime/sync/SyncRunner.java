@@ -10,10 +10,12 @@ import io.tributary.sdk.Log;
 import io.tributary.sdk.State;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs one sync. The connector's {@code schema()} and {@code update()} run on a thread of their own; the
@@ -26,10 +28,19 @@ public final class SyncRunner {
 
     private final SyncOptions options;
     private final SyncCounters counters = new SyncCounters();
+    private final BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
 
     public SyncRunner(SyncOptions options) {
         this.options = options;
         Log.install(SyncRunner::connectorLog);
+    }
+
+    /**
+     * Stops the sync: the connector's next operation fails, and what its last checkpoint did not commit is rolled
+     * back. A connector blocked in a source call stops when that call returns. Safe from any thread.
+     */
+    public void cancel(String reason) {
+        queue.add(new Command.Cancel(reason));
     }
 
     /** Live counts, for progress displays. */
@@ -38,14 +49,19 @@ public final class SyncRunner {
     }
 
     /**
-     * Syncs into {@code destination}, starting from its committed state, or from {@code fallbackState} when it
+     * Syncs into {@code destination} (one run per runner), starting from its committed state, or from {@code fallbackState} when it
      * has none. {@code listener} hears each committed state. Never throws for connector or destination
      * failures: the result says what happened.
      */
     public SyncResult run(Connector connector, Configuration configuration, String fallbackState,
                           Destination destination, StateListener listener) {
+        return run(connector, configuration, fallbackState, destination, listener, Selection.ALL);
+    }
+
+    /** Like {@link #run(Connector, Configuration, String, Destination, StateListener)}, keeping only {@code selection}. */
+    public SyncResult run(Connector connector, Configuration configuration, String fallbackState,
+                          Destination destination, StateListener listener, Selection selection) {
         long started = System.nanoTime();
-        BlockingQueue<Command> queue = new LinkedBlockingQueue<>();
         SyncOperations operations = new SyncOperations(options.naming(), options, counters, queue);
         String initialState;
         State state;
@@ -58,8 +74,14 @@ public final class SyncRunner {
         }
         LOG.info("previous state: {}", initialState);
 
-        Thread connectorThread = new Thread(() -> runConnector(connector, configuration, state, operations),
-                "connector");
+        // The connector's thread logs under the caller's MDC, so a server can tell its lines from other syncs'.
+        Map<String, String> mdc = MDC.getCopyOfContextMap();
+        Thread connectorThread = new Thread(() -> {
+            if (mdc != null) {
+                MDC.setContextMap(mdc);
+            }
+            runConnector(connector, configuration, state, operations, selection);
+        }, "connector");
         connectorThread.setDaemon(true);
         connectorThread.start();
 
@@ -77,15 +99,24 @@ public final class SyncRunner {
     }
 
     private void runConnector(Connector connector, Configuration configuration, State state,
-                              SyncOperations operations) {
+                              SyncOperations operations, Selection selection) {
         Throwable failure = null;
         try {
             LOG.info("calling schema()");
             List<DeclaredTable> declared = SchemaValidator.validate(schemaOf(connector, configuration),
-                    options.naming());
+                    options.naming()).stream().filter(d -> !selection.disabledTables().contains(d.name())).toList();
             operations.declare(declared);
             LOG.info("calling update()");
-            connector.update(configuration, state, operations);
+            if (selection.isAll()) {
+                connector.update(configuration, state, operations);
+            } else {
+                SelectingOperations selected = new SelectingOperations(operations, selection, options.naming());
+                connector.update(configuration, state, selected);
+                if (selected.dropped() > 0) {
+                    LOG.info("{} operations on disabled tables {} were skipped", selected.dropped(),
+                            selection.disabledTables());
+                }
+            }
             if (operations.requestedError() != null) {
                 // error() was called and its exception swallowed: the sync fails all the same.
                 failure = new ConnectorException(operations.requestedError());
@@ -144,6 +175,13 @@ public final class SyncRunner {
                 }
                 return new Outcome(committed, finish.failure(), destinationFailure);
             }
+            if (command instanceof Command.Cancel cancel) {
+                if (destinationFailure == null) {
+                    destinationFailure = new SyncCanceledException(cancel.reason());
+                    operations.destinationFailed(destinationFailure);
+                }
+                continue;
+            }
             if (destinationFailure != null) {
                 discard(command, operations, destinationFailure);
                 continue;
@@ -185,6 +223,9 @@ public final class SyncRunner {
     }
 
     private static String describe(Throwable failure, boolean fromDestination) {
+        if (failure instanceof SyncCanceledException) {
+            return failure.getMessage();
+        }
         if (fromDestination) {
             return "destination failed: " + failure.getMessage();
         }

@@ -64,7 +64,7 @@ public final class ConnectionStateApi {
             if (!state.isObject()) {
                 throw ApiException.invalid("Field 'state' must be a JSON object");
             }
-            states.write(row.id(), state.toString());
+            states.write(row.id(), state.toString(), ConnectionStateStore.Writer.API);
         }
         Json.ok(ctx, "Connection state has been updated", new ConnectionState(stored(row)));
     }

@@ -96,6 +96,30 @@ public final class ConnectionStore {
                 r.id());
     }
 
+    /** Connections a scheduler may run: set up, not paused, of {@code service}. */
+    public List<Row> runnable(String service) {
+        return jdbc.query("SELECT * FROM connections WHERE service = ? AND paused = FALSE AND setup_state = 'connected' "
+                + "ORDER BY created_at, id", ConnectionStore::map, service);
+    }
+
+    /** The orchestrator took the connection for a sync. */
+    public void syncStarted(String id) {
+        jdbc.update("UPDATE connections SET sync_state = 'syncing', rescheduled_for = NULL WHERE id = ?", id);
+    }
+
+    /**
+     * A sync ended: the API shows {@code succeeded_at} or {@code failed_at} moving past the previous values, which is
+     * what every orchestrator polls for (reference §2.4); a success ends the historical sync.
+     */
+    public void syncEnded(String id, boolean succeeded, Instant at) {
+        if (succeeded) {
+            jdbc.update("UPDATE connections SET sync_state = 'scheduled', succeeded_at = ?, is_historical_sync = FALSE "
+                    + "WHERE id = ?", at, id);
+        } else {
+            jdbc.update("UPDATE connections SET sync_state = 'scheduled', failed_at = ? WHERE id = ?", at, id);
+        }
+    }
+
     /** Deletes the connection with its state and sync requests (ON DELETE CASCADE). */
     public boolean delete(String id) {
         return jdbc.update("DELETE FROM connections WHERE id = ?", id) > 0;

@@ -7,8 +7,11 @@ import io.tributary.api.ApiJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Requested syncs and re-syncs, recorded by the API for the orchestrator to run. */
 public final class SyncRequestStore {
@@ -45,6 +48,30 @@ public final class SyncRequestStore {
     public List<Request> pending(String connectionId) {
         return jdbc.query("SELECT * FROM sync_requests WHERE connection_id = ? AND handled_at IS NULL "
                 + "ORDER BY requested_at, id", SyncRequestStore::map, connectionId);
+    }
+
+    /** Connections with requests not yet taken. */
+    public Set<String> pendingConnections() {
+        return new HashSet<>(jdbc.query("SELECT DISTINCT connection_id FROM sync_requests "
+                + "WHERE handled_at IS NULL", rs -> rs.getString(1)));
+    }
+
+    /** Whether a forced sync of the connection waits: it replaces the running one. */
+    public boolean forcePending(String connectionId) {
+        return jdbc.count("SELECT COUNT(*) FROM sync_requests WHERE connection_id = ? AND handled_at IS NULL "
+                + "AND force_sync = TRUE", connectionId) > 0;
+    }
+
+    /** Takes the connection's pending requests (marks them handled); a concurrent taker gets each at most once. */
+    public List<Request> take(String connectionId, Instant now) {
+        List<Request> taken = new ArrayList<>();
+        for (Request r : pending(connectionId)) {
+            if (jdbc.update("UPDATE sync_requests SET handled_at = ? WHERE id = ? AND handled_at IS NULL", now,
+                    r.id()) > 0) {
+                taken.add(r);
+            }
+        }
+        return taken;
     }
 
     private static Request map(ResultSet rs) throws SQLException {

@@ -38,6 +38,12 @@ public final class WebhookStore {
                 fetch, skip);
     }
 
+    /** Active webhooks that hear {@code groupId}'s events: the group's own and the account's. */
+    public List<Row> listening(String groupId) {
+        return jdbc.query("SELECT * FROM webhooks WHERE active = TRUE AND (group_id IS NULL OR group_id = ?) "
+                + "ORDER BY created_at, id", WebhookStore::map, groupId);
+    }
+
     public Optional<Row> find(String id) {
         return jdbc.one("SELECT * FROM webhooks WHERE id = ?", WebhookStore::map, id);
     }
