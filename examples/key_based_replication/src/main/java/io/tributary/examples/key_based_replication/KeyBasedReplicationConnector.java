@@ -8,16 +8,15 @@ import io.tributary.sdk.Log;
 import io.tributary.sdk.Operations;
 import io.tributary.sdk.State;
 import io.tributary.sdk.Table;
+import io.tributary.sdk.jdbc.Checkpoints;
+import io.tributary.sdk.jdbc.Position;
+import io.tributary.sdk.jdbc.SourceTable;
+import io.tributary.sdk.jdbc.TableRead;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Key-based incremental replication from a database: {@code updated_at} is the replication key, and each sync
@@ -34,8 +33,6 @@ public class KeyBasedReplicationConnector implements Connector {
     static final Instant INITIAL_CURSOR = Instant.parse("2024-01-01T00:00:00Z");
     static final String SOURCE_DATABASE = "source_database";
     static final String CHECKPOINT_INTERVAL = "checkpoint_interval";
-    private static final String QUERY = "SELECT customer_id, first_name, last_name, email, updated_at "
-            + "FROM customers WHERE updated_at > ? ORDER BY updated_at, customer_id";
 
     @Override
     public List<Table> schema(Configuration configuration) {
@@ -49,7 +46,7 @@ public class KeyBasedReplicationConnector implements Connector {
     }
 
     @Override
-    public void update(Configuration configuration, State state, Operations operations) throws SQLException {
+    public void update(Configuration configuration, State state, Operations operations) throws Exception {
         int checkpointInterval = configuration.getInt(CHECKPOINT_INTERVAL, 1000);
         if (checkpointInterval < 1) {
             throw new ConfigurationException(CHECKPOINT_INTERVAL,
@@ -58,35 +55,25 @@ public class KeyBasedReplicationConnector implements Connector {
         Instant cursor = Instant.parse(state.getString(CURSOR, INITIAL_CURSOR.toString()));
         Log.fine("fetching customers updated after " + cursor);
 
-        try (Connection source = SourceDatabase.open(configuration.get(SOURCE_DATABASE));
-             PreparedStatement query = source.prepareStatement(QUERY)) {
-            query.setObject(1, LocalDateTime.ofInstant(cursor, ZoneOffset.UTC));
-            int sinceCheckpoint = 0;
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    Instant updatedAt = rows.getObject("updated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    // The cursor is exclusive, so never checkpoint between two rows with the same key.
-                    if (sinceCheckpoint >= checkpointInterval && updatedAt.isAfter(cursor)) {
-                        operations.checkpoint(state.put(CURSOR, cursor.toString()));
-                        sinceCheckpoint = 0;
-                    }
-                    operations.upsert(TABLE, customer(rows, updatedAt));
-                    cursor = updatedAt;
-                    sinceCheckpoint++;
-                }
-            }
+        try (Connection source = SourceDatabase.open(configuration.get(SOURCE_DATABASE))) {
+            // SELECT ... FROM customers WHERE updated_at > ? ORDER BY updated_at
+            TableRead read = TableRead.replicationKey(SourceTable.describe(source, TABLE), "updated_at")
+                    .columns("customer_id", "first_name", "last_name", "email", "updated_at");
+            // updated_at holds UTC times without a zone.
+            Position start = read.after(LocalDateTime.ofInstant(cursor, ZoneOffset.UTC));
+            // The cursor is exclusive: Checkpoints never checkpoints between two rows with the same key.
+            Checkpoints checkpoints = Checkpoints.every(checkpointInterval, start,
+                    position -> operations.checkpoint(state.put(CURSOR, utc(position))));
+            read.read(source, start, row -> {
+                checkpoints.beforeRow(row.position());
+                operations.upsert(TABLE, row.values()); // updated_at as UTC: the column is declared UTC_DATETIME
+            });
+            // Always checkpoint, even when nothing changed: the first sync records where it started.
+            checkpoints.finish();
         }
-        // Always checkpoint, even when nothing changed: the first sync records where it started.
-        operations.checkpoint(state.put(CURSOR, cursor.toString()));
     }
 
-    private static Map<String, Object> customer(ResultSet rows, Instant updatedAt) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("customer_id", rows.getInt("customer_id"));
-        row.put("first_name", rows.getString("first_name"));
-        row.put("last_name", rows.getString("last_name"));
-        row.put("email", rows.getString("email"));
-        row.put("updated_at", updatedAt);
-        return row;
+    private static String utc(Position position) {
+        return ((LocalDateTime) position.get("updated_at")).toInstant(ZoneOffset.UTC).toString();
     }
 }

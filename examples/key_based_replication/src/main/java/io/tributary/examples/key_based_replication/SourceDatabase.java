@@ -14,7 +14,7 @@ import java.sql.Statement;
 final class SourceDatabase {
     private static final String CREATE = "CREATE TABLE customers (customer_id INTEGER PRIMARY KEY, "
             + "first_name VARCHAR, last_name VARCHAR, email VARCHAR, "
-            + "updated_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)";
+            + "updated_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)";
     // updated_at holds UTC times without a zone, as many databases store them.
     private static final String SEED = "INSERT INTO customers (customer_id, first_name, last_name, email, updated_at) "
             + "VALUES "
