@@ -29,6 +29,9 @@ java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.HttpExampleBenchmark 10
 echo "== $rows rows into PostgreSQL (throwaway, embedded): Tributary against COPY + merge"
 java -Xmx512m -cp "$cp" io.tributary.benchmarks.PostgresSyncBenchmark "$rows"
 
+echo "== sdk-jdbc keyset reads of 1,000,000 rows against a plain JDBC loop (throwaway PostgreSQL)"
+java -Xmx512m -cp "$cp" io.tributary.benchmarks.KeysetReadBenchmark 1000000 3
+
 echo "== a sync run by the server against the same sync in-process (1,000,000 rows)"
 java -Xmx512m "$opens" -cp "$cp" io.tributary.benchmarks.ServerSyncBenchmark 1000000
 

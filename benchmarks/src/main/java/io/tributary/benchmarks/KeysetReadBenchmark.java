@@ -1,9 +1,13 @@
-package io.tributary.sdk.jdbc;
+package io.tributary.benchmarks;
 
-import io.tributary.sdk.jdbc.testing.TestPostgres;
+import io.tributary.sdk.jdbc.SourceTable;
+import io.tributary.sdk.jdbc.SqlDialect;
+import io.tributary.sdk.jdbc.TableRead;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Not a test: rows per second of reading 1,000,000 rows from the embedded PostgreSQL, with a plain JDBC loop (typed
- * getters, no maps) and with {@link TableRead} (maps of SDK values, positions), streamed and paged. Run with
- * {@code java -cp <test classpath> io.tributary.sdk.jdbc.KeysetReadBenchmark [rows] [runs]}. The numbers include the
- * database's own work; on a shared machine compare them only within one run.
+ * sdk-jdbc's reads against the ceiling of a plain JDBC loop (typed getters, no maps), reading 1,000,000 rows from a
+ * throwaway PostgreSQL in the same run: {@link TableRead} (maps of SDK values, positions), streamed and paged. The
+ * numbers include the database's own work; compare them only within one run.
+ *
+ * <p>Usage: {@code KeysetReadBenchmark [rows] [runs]}.
  */
 public final class KeysetReadBenchmark {
     private KeysetReadBenchmark() {
@@ -23,16 +28,16 @@ public final class KeysetReadBenchmark {
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        TestPostgres.Database db = TestPostgres.newDatabase();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
         long t0 = System.nanoTime();
-        db.execute("CREATE TABLE events (id int PRIMARY KEY, updated_at timestamptz NOT NULL, amount numeric(12,2) "
+        execute(postgres, "CREATE TABLE events (id int PRIMARY KEY, updated_at timestamptz NOT NULL, amount numeric(12,2) "
                         + "NOT NULL, payload text NOT NULL)",
                 "INSERT INTO events SELECT g, timestamptz '2024-01-01 00:00:00+00' + (g / 100) * interval '1 second', "
                         + "g % 100000 / 100.0, 'payload ' || g FROM generate_series(1, " + rows + ") g",
                 "CREATE INDEX events_keyset ON events (updated_at, id)", "VACUUM ANALYZE events");
         System.out.printf("seeded %,d rows (100 per updated_at) in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
 
-        try (Connection c = db.connect()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
             SourceTable table = SourceTable.describe(c, "events");
             printPlan(c, TableRead.keyset(table, "updated_at"));
             printPlan(c, TableRead.keyset(table, "updated_at").pageSize(1_000));
@@ -44,7 +49,15 @@ public final class KeysetReadBenchmark {
             measure("TableRead.keyset, pages of 1,000", rows, runs,
                     () -> read(c, TableRead.keyset(table, "updated_at").pageSize(1_000)));
         }
-        System.exit(0); // the embedded server stops in the shutdown hook
+        postgres.close();
+    }
+
+    private static void execute(EmbeddedPostgres postgres, String... statements) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                st.execute(sql);
+            }
+        }
     }
 
     private static void printPlan(Connection c, TableRead read) throws Exception {
