@@ -6,6 +6,7 @@ import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
 import io.tributary.server.store.Database;
 import io.tributary.server.store.Jdbc;
+import io.tributary.server.webhooks.WebhookDispatcher;
 import io.tributary.cli.project.UserError;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +65,8 @@ final class ServerCommand implements Callable<Integer> {
             throw new UserError("--sync-workers must be 0 or more, got " + syncWorkers);
         }
         ServerConfig config = new ServerConfig(host, port, store.dataDir, store.dbUrl, store.dbUser, store.password(),
-                requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath, syncLease);
+                requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath, syncLease,
+                WebhookDispatcher.Retry.FIVETRAN);
         TributaryServer server = TributaryServer.start(config);
         var out = spec.commandLine().getOut();
         String base = "http://" + host + ":" + server.port();
