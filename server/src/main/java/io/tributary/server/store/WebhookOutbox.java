@@ -31,7 +31,7 @@ public final class WebhookOutbox {
     public List<Delivery> claimDue(Instant now, Instant claimedUntil, int limit) {
         List<Delivery> claimed = new ArrayList<>();
         for (Delivery d : jdbc.query("SELECT * FROM webhook_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ? "
-                + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, id LIMIT ?",
+                + "AND (claimed_until IS NULL OR claimed_until < ?) ORDER BY next_attempt_at, created_at, id LIMIT ?",
                 WebhookOutbox::map, now, now, limit)) {
             if (jdbc.update("UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ? AND status = 'PENDING' "
                     + "AND (claimed_until IS NULL OR claimed_until < ?)", claimedUntil, d.id(), now) > 0) {

@@ -5,6 +5,10 @@ import io.tributary.server.store.WebhookStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,9 +55,12 @@ public final class WebhookDispatcher implements AutoCloseable {
     private void dispatch() {
         try {
             Instant now = Instant.now();
+            // One task per webhook sends its events in the order they happened; webhooks go in parallel.
+            Map<String, List<WebhookOutbox.Delivery>> byWebhook = new LinkedHashMap<>();
             for (WebhookOutbox.Delivery d : outbox.claimDue(now, now.plus(claim), BATCH)) {
-                senders.execute(() -> send(d));
+                byWebhook.computeIfAbsent(d.webhookId(), id -> new ArrayList<>()).add(d);
             }
+            byWebhook.values().forEach(deliveries -> senders.execute(() -> deliveries.forEach(this::send)));
         } catch (RuntimeException e) {
             LOG.error("webhook dispatch failed; retrying next tick: {}", e.getMessage(), e);
         }

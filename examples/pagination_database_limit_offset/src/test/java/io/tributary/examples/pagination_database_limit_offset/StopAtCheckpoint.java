@@ -5,6 +5,7 @@ import io.tributary.sdk.Connector;
 import io.tributary.sdk.Operations;
 import io.tributary.sdk.State;
 import io.tributary.sdk.Table;
+import io.tributary.testkit.ForwardingOperations;
 import java.util.List;
 
 /** Runs a connector, and can stop its next sync just after checkpoint {@code n} has committed, as a crash would. */
@@ -30,45 +31,15 @@ final class StopAtCheckpoint implements Connector {
     public void update(Configuration configuration, State state, Operations operations) throws Exception {
         int stopAt = n;
         n = 0;
-        delegate.update(configuration, state, new Operations() {
+        delegate.update(configuration, state, new ForwardingOperations(operations) {
             private int checkpoints;
 
             @Override
-            public void upsert(String table, Object row) {
-                operations.upsert(table, row);
-            }
-
-            @Override
-            public void update(String table, Object row) {
-                operations.update(table, row);
-            }
-
-            @Override
-            public void delete(String table, Object keys) {
-                operations.delete(table, keys);
-            }
-
-            @Override
-            public void truncate(String table) {
-                operations.truncate(table);
-            }
-
-            @Override
             public void checkpoint(Object newState) {
-                operations.checkpoint(newState);
+                super.checkpoint(newState);
                 if (++checkpoints == stopAt) {
                     throw new IllegalStateException("stopped after checkpoint " + stopAt);
                 }
-            }
-
-            @Override
-            public RuntimeException error(String message) {
-                return operations.error(message);
-            }
-
-            @Override
-            public void warning(String message) {
-                operations.warning(message);
             }
         });
     }

@@ -11,6 +11,7 @@ import io.tributary.sdk.jdbc.testing.CountingProxy;
 import io.tributary.sdk.jdbc.testing.TestPostgres;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
+import io.tributary.testkit.ForwardingOperations;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,41 +155,11 @@ class ServerSideCursorsConnectorTest {
         @Override
         public void update(Configuration configuration, State state, Operations operations) throws Exception {
             onUpdate.run();
-            delegate.update(configuration, state, new Operations() {
+            delegate.update(configuration, state, new ForwardingOperations(operations) {
                 @Override
                 public void upsert(String table, Object row) {
                     onUpsert.run();
-                    operations.upsert(table, row);
-                }
-
-                @Override
-                public void update(String table, Object row) {
-                    operations.update(table, row);
-                }
-
-                @Override
-                public void delete(String table, Object keys) {
-                    operations.delete(table, keys);
-                }
-
-                @Override
-                public void truncate(String table) {
-                    operations.truncate(table);
-                }
-
-                @Override
-                public void checkpoint(Object newState) {
-                    operations.checkpoint(newState);
-                }
-
-                @Override
-                public RuntimeException error(String message) {
-                    return operations.error(message);
-                }
-
-                @Override
-                public void warning(String message) {
-                    operations.warning(message);
+                    super.upsert(table, row);
                 }
             });
         }

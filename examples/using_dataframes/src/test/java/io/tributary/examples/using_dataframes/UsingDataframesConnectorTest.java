@@ -12,6 +12,7 @@ import io.tributary.sdk.Table;
 import io.tributary.sdk.http.HttpApi;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
+import io.tributary.testkit.ForwardingOperations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -241,43 +242,13 @@ class UsingDataframesConnectorTest {
         @Override
         public void update(Configuration configuration, State state, Operations operations) throws Exception {
             int[] seen = {0};
-            Operations crashing = new Operations() {
-                @Override
-                public void upsert(String table, Object row) {
-                    operations.upsert(table, row);
-                }
-
-                @Override
-                public void update(String table, Object row) {
-                    operations.update(table, row);
-                }
-
-                @Override
-                public void delete(String table, Object keys) {
-                    operations.delete(table, keys);
-                }
-
-                @Override
-                public void truncate(String table) {
-                    operations.truncate(table);
-                }
-
+            Operations crashing = new ForwardingOperations(operations) {
                 @Override
                 public void checkpoint(Object s) {
                     if (++seen[0] == crashAt) {
                         throw new IllegalStateException("stopped at checkpoint " + crashAt);
                     }
-                    operations.checkpoint(s);
-                }
-
-                @Override
-                public RuntimeException error(String message) {
-                    return operations.error(message);
-                }
-
-                @Override
-                public void warning(String message) {
-                    operations.warning(message);
+                    super.checkpoint(s);
                 }
             };
             delegate.update(configuration, state, crashing);
