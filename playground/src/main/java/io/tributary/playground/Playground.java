@@ -144,6 +144,8 @@ public final class Playground implements AutoCloseable {
         accelo.register(config.routes);
         new SheetsApi(state).register(config.routes);
         new ToastApi(state).register(config.routes);
+        new PostsApi(state).register(config.routes);
+        new FxRatesApi(state).register(config.routes);
     }
 
     /** The port actually bound. */
