@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Frankfurter-like exchange rates: {@code GET /frankfurter/v2/rates/latest?base=USD&quotes=INR,JPY} answers
- * {@code [{"date":"2025-01-01","base":"USD","quote":"INR","rate":85.7134}]}. Rates are published on weekdays
+ * {@code [{"date":"2025-01-01","base":"USD","quote":"INR","rate":87.0393}]}. Rates are published on weekdays
  * only, as the ECB does, so "latest" is the last weekday up to the playground's date. Each currency's rate
  * against the euro is its reference value moved by up to ±2 %, seeded by currency and date; a cross rate is
  * the ratio of two euro rates, rounded to 6 significant digits.
