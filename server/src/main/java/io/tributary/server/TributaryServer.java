@@ -55,9 +55,8 @@ public final class TributaryServer implements AutoCloseable {
 
     /** How long a webhook endpoint may take to answer a delivery. */
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
-    /** How often a node looks for due syncs, and how long a sync's node may go silent before it is presumed dead. */
+    /** How often a node looks for due syncs. */
     private static final Duration SYNC_TICK = Duration.ofSeconds(1);
-    private static final Duration SYNC_LEASE = Duration.ofSeconds(60);
 
     private final Database database;
     private final Javalin app;
@@ -134,7 +133,7 @@ public final class TributaryServer implements AutoCloseable {
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());
             Orchestrator orchestrator = config.syncWorkers() > 0 ? new Orchestrator(database, new Orchestrator.Settings(
-                    NodeName.of(app.port()), config.syncWorkers(), SYNC_TICK, SYNC_LEASE,
+                    NodeName.of(app.port()), config.syncWorkers(), SYNC_TICK, config.syncLease(),
                     ConnectorPath.classLoader(config.connectorPath())), new WebhookDelivery(WEBHOOK_TIMEOUT)).start()
                     : null;
             return new TributaryServer(database, app, initial, List.copyOf(routes), orchestrator);
