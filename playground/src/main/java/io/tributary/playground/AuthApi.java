@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,7 +56,22 @@ final class AuthApi {
             throw new ApiError(401, Map.of("error", status == TokenStore.Status.EXPIRED ? "token_expired"
                     : "invalid_token"));
         }
-        Responder.json(ctx, Map.of("data", allUsers()));
+        if (ctx.queryParam("page") == null && ctx.queryParam("per_page") == null) {
+            Responder.json(ctx, Map.of("data", allUsers()));
+            return;
+        }
+        // Optional pages, so a sync makes several requests and a session can expire between them.
+        List<Map<String, Object>> all = allUsers();
+        int perPage = Params.integer(ctx, "per_page", 10, 1, 1000);
+        int page = Params.integer(ctx, "page", 1, 1, Integer.MAX_VALUE);
+        int from = (int) Math.min(all.size(), (long) (page - 1) * perPage);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", all.subList(from, Math.min(all.size(), from + perPage)));
+        body.put("page", page);
+        body.put("per_page", perPage);
+        body.put("total_pages", (all.size() + perPage - 1) / perPage);
+        body.put("total_items", all.size());
+        Responder.json(ctx, body);
     }
 
     private List<Map<String, Object>> allUsers() {

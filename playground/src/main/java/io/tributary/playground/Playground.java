@@ -36,6 +36,7 @@ public final class Playground implements AutoCloseable {
     private final PlaygroundState state;
     private final Faults faults;
     private final AcceloApi accelo;
+    private final ClientCertificateApi certificates;
     private final Javalin app;
 
     /** Starts a playground with the defaults on {@code port} (0 picks a free port). */
@@ -114,7 +115,9 @@ public final class Playground implements AutoCloseable {
         this.faults = new Faults(state);
         this.accelo = new AcceloApi(state);
         UserStore users = new UserStore(state);
+        this.certificates = new ClientCertificateApi(users);
         this.app = Javalin.create(config -> configure(config, b.port, users)).start();
+        startCertificateServer(b.port == 0 ? 0 : b.port + ClientCertificateApi.PORT_OFFSET);
         LOG.info("Playground listening on {} (seed {}, day {})", baseUrl(), b.seed, b.day);
     }
 
@@ -144,6 +147,27 @@ public final class Playground implements AutoCloseable {
         accelo.register(config.routes);
         new SheetsApi(state).register(config.routes);
         new ToastApi(state).register(config.routes);
+        new PostsApi(state).register(config.routes);
+        new FxRatesApi(state).register(config.routes);
+        certificates.register(config.routes);
+    }
+
+    // A busy HTTPS port costs only the client-certificate endpoint, not the whole playground.
+    private void startCertificateServer(int port) {
+        try {
+            certificates.start(port, baseUrl());
+            LOG.info("Client-certificate (mTLS) endpoint on {}/auth/certificate", certificateBaseUrl());
+        } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+            LOG.warn("No client-certificate endpoint: cannot listen on {}:{}: {}", HOST, port, e.toString());
+        }
+    }
+
+    /**
+     * {@code https://127.0.0.1:PORT} of the client-certificate (mTLS) endpoint: the playground's port + 442 (5443
+     * for 5001), or a free port when the playground's was 0. Its certificates: {@link Credentials#certificateFile}.
+     */
+    public String certificateBaseUrl() {
+        return "https://" + HOST + ":" + certificates.port();
     }
 
     /** The port actually bound. */
@@ -245,6 +269,7 @@ public final class Playground implements AutoCloseable {
     /** Stops the server. */
     @Override
     public void close() {
+        certificates.close();
         app.stop();
     }
 }
