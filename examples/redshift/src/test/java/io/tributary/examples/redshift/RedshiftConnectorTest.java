@@ -51,7 +51,10 @@ class RedshiftConnectorTest {
             }
             assertThat(tester.state().keys()).containsExactlyInAnyOrder("customers", "orders", "products");
             assertThat(tester.state().getObject("products").getString("replication_key")).isEqualTo("modified_at");
-            assertThat(tester.state().getObject("orders").getObject("bookmark").getLong("order_id", 0)).isEqualTo(3000);
+            assertThat(tester.state().getObject("orders").getObject("bookmark").toJson())
+                    .isEqualTo("{\"updated_at\":\"2026-01-01T10:00:00Z\",\"order_id\":3000}");
+            assertThat(tester.state().getObject("products").getObject("bookmark").toJson())
+                    .isEqualTo("{\"modified_at\":\"2026-01-06T00:00\",\"sku\":\"SKU-0120\"}");
         }
     }
 
