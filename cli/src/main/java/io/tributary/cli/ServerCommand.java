@@ -6,8 +6,10 @@ import io.tributary.server.auth.ApiKeys;
 import io.tributary.server.auth.Role;
 import io.tributary.server.store.Database;
 import io.tributary.server.store.Jdbc;
+import io.tributary.server.webhooks.WebhookDispatcher;
 import io.tributary.cli.project.UserError;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -46,16 +48,25 @@ final class ServerCommand implements Callable<Integer> {
                     + "config.connector_class.")
     Path connectorPath;
 
+    @Option(names = "--sync-lease", defaultValue = "PT60S",
+            description = "How long a node may go silent before its syncs are presumed dead and another node (or "
+                    + "this one, restarted) takes them over (default: ${DEFAULT-VALUE}).")
+    Duration syncLease;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
+        if (syncLease.toMillis() < 1_000) {
+            throw new UserError("--sync-lease must be at least PT1S, got " + syncLease);
+        }
         if (syncWorkers < 0) {
             throw new UserError("--sync-workers must be 0 or more, got " + syncWorkers);
         }
         ServerConfig config = new ServerConfig(host, port, store.dataDir, store.dbUrl, store.dbUser, store.password(),
-                requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath);
+                requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath, syncLease,
+                WebhookDispatcher.Retry.FIVETRAN);
         TributaryServer server = TributaryServer.start(config);
         var out = spec.commandLine().getOut();
         String base = "http://" + host + ":" + server.port();

@@ -1,6 +1,8 @@
 package io.tributary.server;
 
+import io.tributary.server.webhooks.WebhookDispatcher;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How the server runs.
@@ -10,43 +12,56 @@ import java.nio.file.Path;
  * @param requestsPerHour  the account's API budget (Fivetran's is 20,000)
  * @param syncWorkers      syncs this node runs at once; 0 serves the API without running syncs
  * @param connectorPath    a directory of connector jars, or null for the server's own class path
+ * @param syncLease        how long a node may go silent before its syncs are presumed dead and taken over
+ * @param webhookRetry     when failed webhook deliveries are tried again, and when given up
  */
 public record ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
-                           long requestsPerHour, boolean allowHttpWebhooks, int syncWorkers, Path connectorPath) {
+                           long requestsPerHour, boolean allowHttpWebhooks, int syncWorkers, Path connectorPath,
+                           Duration syncLease, WebhookDispatcher.Retry webhookRetry) {
 
     /** The API alone on 127.0.0.1:8080 with the embedded store; no syncs run until {@link #withSyncWorkers}. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, Path.of("tributary-data"), null, null, null, 20_000, false, 0,
-                null);
+                null, Duration.ofSeconds(60), WebhookDispatcher.Retry.FIVETRAN);
     }
 
     public ServerConfig withSyncWorkers(int workers, Path connectors) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                workers, connectors);
+                workers, connectors, syncLease, webhookRetry);
+    }
+
+    public ServerConfig withSyncLease(Duration lease) {
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath, lease, webhookRetry);
+    }
+
+    public ServerConfig withWebhookRetry(WebhookDispatcher.Retry retry) {
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath, syncLease, retry);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath);
+                syncWorkers, connectorPath, syncLease, webhookRetry);
     }
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath);
+                syncWorkers, connectorPath, syncLease, webhookRetry);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, url, user, password, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath);
+                syncWorkers, connectorPath, syncLease, webhookRetry);
     }
 
     public ServerConfig withRequestsPerHour(long budget) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, budget, allowHttpWebhooks,
-                syncWorkers, connectorPath);
+                syncWorkers, connectorPath, syncLease, webhookRetry);
     }
 
     public ServerConfig withAllowHttpWebhooks(boolean allow) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allow,
-                syncWorkers, connectorPath);
+                syncWorkers, connectorPath, syncLease, webhookRetry);
     }
 }

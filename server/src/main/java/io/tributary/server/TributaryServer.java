@@ -38,8 +38,11 @@ import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRunStore;
 import io.tributary.server.store.TransformationStore;
+import io.tributary.server.store.WebhookOutbox;
 import io.tributary.server.store.WebhookStore;
+import io.tributary.server.webhooks.EventPublisher;
 import io.tributary.server.webhooks.WebhookDelivery;
+import io.tributary.server.webhooks.WebhookDispatcher;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,23 +58,24 @@ public final class TributaryServer implements AutoCloseable {
 
     /** How long a webhook endpoint may take to answer a delivery. */
     private static final Duration WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
-    /** How often a node looks for due syncs, and how long a sync's node may go silent before it is presumed dead. */
-    private static final Duration SYNC_TICK = Duration.ofSeconds(1);
-    private static final Duration SYNC_LEASE = Duration.ofSeconds(60);
+    /** How often a node looks for due syncs and webhook deliveries. */
+    private static final Duration TICK = Duration.ofSeconds(1);
 
     private final Database database;
     private final Javalin app;
     private final ApiKeys.Credentials initialKey;
     private final List<Router.Route> routes;
     private final Orchestrator orchestrator;
+    private final WebhookDispatcher webhooks;
 
     private TributaryServer(Database database, Javalin app, ApiKeys.Credentials initialKey, List<Router.Route> routes,
-                            Orchestrator orchestrator) {
+                            Orchestrator orchestrator, WebhookDispatcher webhooks) {
         this.database = database;
         this.app = app;
         this.initialKey = initialKey;
         this.routes = routes;
         this.orchestrator = orchestrator;
+        this.webhooks = webhooks;
     }
 
     /** Every API operation the server serves. */
@@ -88,6 +92,9 @@ public final class TributaryServer implements AutoCloseable {
             ApiKeys.Credentials initial = keys.createFirstAdministrator().orElse(null);
             Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
             GroupStore groups = new GroupStore(jdbc);
+            WebhookStore webhookStore = new WebhookStore(jdbc);
+            WebhookOutbox outbox = new WebhookOutbox(jdbc);
+            EventPublisher events = new EventPublisher(webhookStore, outbox);
             List<Router.Route> routes = new ArrayList<>();
             Javalin app = Javalin.create(c -> {
                 c.startup.showJavalinBanner = false;
@@ -116,13 +123,13 @@ public final class TributaryServer implements AutoCloseable {
                 ConnectionStore connections = new ConnectionStore(jdbc);
                 SyncRequestStore syncRequests = new SyncRequestStore(jdbc);
                 ConnectionSetup setup = new ConnectionSetup(destinations);
-                ConnectionsApi connectionsApi = new ConnectionsApi(connections, syncRequests, setup, groupsApi);
+                ConnectionsApi connectionsApi = new ConnectionsApi(connections, syncRequests, setup, groupsApi, events);
                 connectionsApi.register(router);
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
                 new SyncHistoryApi(connectionsApi, new SyncRunStore(jdbc), new SyncLogStore(database)).register(router);
                 PeopleApis.register(router, jdbc, groupsApi, connectionsApi);
-                new WebhooksApi(new WebhookStore(jdbc), groupsApi, new WebhookDelivery(WEBHOOK_TIMEOUT),
+                new WebhooksApi(webhookStore, groupsApi, new WebhookDelivery(WEBHOOK_TIMEOUT),
                         config.allowHttpWebhooks()).register(router);
                 new ApprovalsApi(new ApprovalStore(jdbc), connectionsApi, destinations).register(router);
                 new TransformationsApi(new TransformationStore(jdbc), connections, groupsApi).register(router);
@@ -134,10 +141,11 @@ public final class TributaryServer implements AutoCloseable {
                 routes.addAll(router.routes());
             }).start(config.host(), config.port());
             Orchestrator orchestrator = config.syncWorkers() > 0 ? new Orchestrator(database, new Orchestrator.Settings(
-                    NodeName.of(app.port()), config.syncWorkers(), SYNC_TICK, SYNC_LEASE,
-                    ConnectorPath.classLoader(config.connectorPath())), new WebhookDelivery(WEBHOOK_TIMEOUT)).start()
-                    : null;
-            return new TributaryServer(database, app, initial, List.copyOf(routes), orchestrator);
+                    NodeName.of(app.port()), config.syncWorkers(), TICK, config.syncLease(),
+                    ConnectorPath.classLoader(config.connectorPath()))).start() : null;
+            WebhookDispatcher dispatcher = new WebhookDispatcher(outbox, webhookStore,
+                    new WebhookDelivery(WEBHOOK_TIMEOUT), config.webhookRetry()).start(TICK);
+            return new TributaryServer(database, app, initial, List.copyOf(routes), orchestrator, dispatcher);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -175,6 +183,7 @@ public final class TributaryServer implements AutoCloseable {
         if (orchestrator != null) {
             orchestrator.close();
         }
+        webhooks.close();
         app.stop();
         database.close();
     }

@@ -8,7 +8,6 @@ import io.tributary.server.orchestration.Orchestrator;
 import io.tributary.server.store.Database;
 import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SyncRunStore;
-import io.tributary.server.webhooks.WebhookDelivery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +29,7 @@ class ClusterSyncTest {
 
     private static Orchestrator node(Database database, String name) {
         return new Orchestrator(database, new Orchestrator.Settings(name, 2, Duration.ofMillis(50),
-                Duration.ofSeconds(5), ClusterSyncTest.class.getClassLoader()),
-                new WebhookDelivery(Duration.ofSeconds(5))).start();
+                Duration.ofSeconds(5), ClusterSyncTest.class.getClassLoader())).start();
     }
 
     @Test

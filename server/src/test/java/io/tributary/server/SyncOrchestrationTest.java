@@ -42,8 +42,7 @@ class SyncOrchestrationTest {
     private void start(StoreKind kind) {
         f = ServerFixture.start(kind, dir.resolve("server"), c -> c.withAllowHttpWebhooks(true));
         orchestrator = new Orchestrator(f.server.database(), new Orchestrator.Settings("node-a", 2,
-                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader()),
-                new WebhookDelivery(Duration.ofSeconds(5))).start();
+                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader())).start();
     }
 
     private String connection(String groupId, String schema, Class<?> connector, String settings, String config) {

@@ -48,6 +48,7 @@ public final class ConnectionActionsApi {
         // trust_certificates / trust_fingerprints: nothing to trust yet, as the tests open no TLS or SSH connection.
         Row row = old.with(old.settings(), old.config(), setup.run(old));
         connections.update(row);
+        connectionsApi.events().tested(row);
         Json.ok(ctx, "Setup tests have been completed", ConnectionView.of(ctx, connectionsApi.require(row.id())));
     }
 
@@ -55,6 +56,7 @@ public final class ConnectionActionsApi {
         Row row = connectionsApi.require(ctx.pathParam("connectionId"));
         SyncRequest req = Json.body(ctx, SyncRequest.class);
         requests.record(row.id(), Kind.SYNC, Boolean.TRUE.equals(req.force()), null, Router.caller(ctx).key());
+        connectionsApi.events().syncRequested(row);
         Json.message(ctx, "Sync has been successfully triggered for connection with id '" + row.id() + "'");
     }
 
@@ -68,6 +70,7 @@ public final class ConnectionActionsApi {
             connections.update(row.with(row.settings(), row.config(), row.status().withHistoricalSync(true)));
         }
         requests.record(row.id(), Kind.RESYNC, false, scope, Router.caller(ctx).key());
+        connectionsApi.events().resyncRequested(row, scope);
         // The definition's own message for a re-sync, word for word.
         Json.message(ctx, "Sync has been successfully triggered for connection with id '" + row.id() + "'");
     }

@@ -18,6 +18,7 @@ import io.tributary.server.store.ConnectionStore.Row;
 import io.tributary.server.store.Ids;
 import io.tributary.server.store.Jdbc;
 import io.tributary.server.store.SyncRequestStore;
+import io.tributary.server.webhooks.EventPublisher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +29,19 @@ public final class ConnectionsApi {
     private final SyncRequestStore requests;
     private final ConnectionSetup setup;
     private final GroupsApi groups;
+    private final ConnectionEvents events;
 
     public ConnectionsApi(ConnectionStore connections, SyncRequestStore requests, ConnectionSetup setup,
-                          GroupsApi groups) {
+                          GroupsApi groups, EventPublisher events) {
         this.connections = connections;
         this.requests = requests;
         this.setup = setup;
         this.groups = groups;
+        this.events = new ConnectionEvents(events);
+    }
+
+    ConnectionEvents events() {
+        return events;
     }
 
     public void register(Router router) {
@@ -82,6 +89,7 @@ public final class ConnectionsApi {
             throw ApiException.conflict("Group '" + row.groupId() + "' already has a connection with schema '"
                     + row.schema() + "'");
         }
+        events.created(row);
         Json.created(ctx, "Connection has been created", ConnectionView.of(ctx, require(row.id())));
     }
 
@@ -109,14 +117,17 @@ public final class ConnectionsApi {
             row = row.with(settings, config, setup.run(row));
         }
         connections.update(row);
+        events.updated(old, row, retest);
         Json.ok(ctx, "Connection has been updated", ConnectionView.of(ctx, require(row.id())));
     }
 
     private void delete(Context ctx) {
         String id = ctx.pathParam("connectionId");
+        Row row = require(id);
         if (!connections.delete(id)) {
             throw ApiException.notFound("Connection", id);
         }
+        events.deleted(row);
         Json.message(ctx, "Connection with id '" + id + "' has been deleted");
     }
 

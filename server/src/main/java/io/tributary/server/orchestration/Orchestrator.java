@@ -11,8 +11,9 @@ import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRunStore;
 import io.tributary.server.store.TransformationStore;
+import io.tributary.server.store.WebhookOutbox;
 import io.tributary.server.store.WebhookStore;
-import io.tributary.server.webhooks.WebhookDelivery;
+import io.tributary.server.webhooks.EventPublisher;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,13 +67,14 @@ public final class Orchestrator implements AutoCloseable {
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "orchestrator"));
     private final ExecutorService workers;
 
-    public Orchestrator(Database database, Settings settings, WebhookDelivery delivery) {
+    public Orchestrator(Database database, Settings settings) {
         Jdbc jdbc = new Jdbc(database);
         this.settings = settings;
         this.parts = new Parts(new ConnectionStore(jdbc), new DestinationStore(jdbc), new ConnectionStateStore(jdbc),
                 new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc),
                 new TransformationStore(jdbc), new SchemaConfigStore(database), new Warehouses(),
-                new ConnectorLoader(settings.connectors()), new SyncEvents(new WebhookStore(jdbc), delivery),
+                new ConnectorLoader(settings.connectors()),
+                new SyncEvents(new EventPublisher(new WebhookStore(jdbc), new WebhookOutbox(jdbc))),
                 SyncLogCapture.install());
         this.freeWorkers = new Semaphore(settings.workers());
         this.workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "sync-worker"));
@@ -126,7 +128,7 @@ public final class Orchestrator implements AutoCloseable {
                 continue;
             }
             TransformationJob job = new TransformationJob(parts.transformations(), parts.destinations(),
-                    parts.warehouses(), run);
+                    parts.warehouses(), parts.events().publisher(), run);
             workers.execute(() -> {
                 try {
                     job.run();
@@ -220,7 +222,6 @@ public final class Orchestrator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        parts.events().close();
         if (parts.capture() != null) {
             parts.capture().uninstall();
         }

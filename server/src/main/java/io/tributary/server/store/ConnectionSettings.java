@@ -12,4 +12,10 @@ public record ConnectionSettings(boolean paused, boolean pauseAfterTrial, int sy
                                  String networkingMethod, String proxyAgentId, String privateLinkId,
                                  String hybridDeploymentAgentId, String destinationSchemaNames,
                                  String virtualWarehouse, String externalSecretsManagerId) {
+
+    public ConnectionSettings withPaused(boolean value) {
+        return new ConnectionSettings(value, pauseAfterTrial, syncFrequency, scheduleType, dailySyncTime,
+                dataDelaySensitivity, dataDelayThreshold, networkingMethod, proxyAgentId, privateLinkId,
+                hybridDeploymentAgentId, destinationSchemaNames, virtualWarehouse, externalSecretsManagerId);
+    }
 }

@@ -44,6 +44,11 @@ public final class WebhookStore {
                 + "ORDER BY created_at, id", WebhookStore::map, groupId);
     }
 
+    /** Turns a webhook off (its deliveries kept failing); true when it was on. */
+    public boolean deactivate(String id) {
+        return jdbc.update("UPDATE webhooks SET active = FALSE WHERE id = ? AND active = TRUE", id) > 0;
+    }
+
     public Optional<Row> find(String id) {
         return jdbc.one("SELECT * FROM webhooks WHERE id = ?", WebhookStore::map, id);
     }

@@ -34,6 +34,11 @@ public final class WebhookDelivery {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** How long an endpoint may take to answer. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     public Result post(String url, String secret, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Content-Type", "application/json").header("User-Agent", "Tributary-Webhooks")
