@@ -17,6 +17,8 @@ import java.time.Instant;
 final class CircuitBreaker {
     enum Status { CLOSED, OPEN, HALF_OPEN }
 
+    private static final Duration PROBE_POLL = Duration.ofMillis(100);
+
     private final int failureThreshold;
     private final Duration cooldown;
     private final int maxOpens;
@@ -58,7 +60,7 @@ final class CircuitBreaker {
                     }
                     wait = cooldown.minus(open);
                 } else {
-                    wait = cooldown.dividedBy(10); // another thread is probing: check again soon
+                    wait = PROBE_POLL; // another thread is probing: check again soon
                 }
             }
             sleeper.sleep(wait);
