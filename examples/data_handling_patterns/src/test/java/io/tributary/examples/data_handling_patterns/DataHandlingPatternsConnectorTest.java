@@ -127,6 +127,25 @@ class DataHandlingPatternsConnectorTest {
     }
 
     @Test
+    void aFailedSyncLeavesEveryTableAsTheLastCheckpointDidAndTheNextCatchesUp() throws Exception {
+        try (ConnectorTester tester = tester()) {
+            tester.sync().assertSucceeded();
+            Map<String, Object> before = tester.snapshot();
+            playground.nextDay();
+            playground.setFaults("503:1,max:100");
+            tester.sync().assertFailedWith("answered HTTP 503");
+            assertThat(tester.snapshot()).isEqualTo(before);
+
+            playground.clearFaults();
+            tester.sync().assertSucceeded();
+            assertThat(tester.query("SELECT count(*) AS n FROM tester.users").get(0).get("n")).isEqualTo(210L);
+            assertThat(tester.query("SELECT count(*) AS n FROM tester.users_metadata").get(0).get("n")).isEqualTo(210L);
+            long orders = source().stream().mapToLong(u -> u.get("orders").size()).sum();
+            assertThat(tester.query("SELECT count(*) AS n FROM tester.orders").get(0).get("n")).isEqualTo(orders);
+        }
+    }
+
+    @Test
     void resumesFromEveryCheckpoint() {
         try (ConnectorTester tester = tester()) {
             tester.assertReplayFromEveryCheckpoint();
