@@ -138,6 +138,8 @@ public final class Playground implements AutoCloseable {
         new UsersApi(state, users).register(config.routes);
         new AuthApi(state, users).register(config.routes);
         new CsvExport(users).register(config.routes);
+        new TimeWindowApi(users).register(config.routes);
+        new NestedUsersApi(state, users).register(config.routes);
         new CompaniesApi(state).register(config.routes);
         new OAuthApi(state).register(config.routes);
         new NpsApi(state).register(config.routes);
