@@ -3,6 +3,7 @@ package io.tributary.examples.backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.Sleeper;
 import io.tributary.testkit.ConnectorTester;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class BackoffConnectorTest {
             assertThat(waits).isEqualTo(expected);
             assertThat(playground.injectedFaults().get(status)).as("failed attempts the playground served")
                     .isEqualTo(4L * PAGES);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 
@@ -117,7 +118,7 @@ class BackoffConnectorTest {
 
             playground.clearFaults();
             assertThat(tester.sync().assertSucceeded().counters().upserts()).as("the day's 25 changes").isEqualTo(25);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 

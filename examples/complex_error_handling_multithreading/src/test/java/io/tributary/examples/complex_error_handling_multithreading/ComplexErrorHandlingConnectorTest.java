@@ -3,6 +3,7 @@ package io.tributary.examples.complex_error_handling_multithreading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Connector;
 import io.tributary.sdk.Operations;
@@ -40,7 +41,7 @@ class ComplexErrorHandlingConnectorTest {
             SyncOutcome outcome = tester.sync().assertSucceeded();
 
             List<List<String>> users = PlaygroundUsers.expected(playground);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(users);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(users);
             assertThat(outcome.counters().checkpoints()).as("4 pages of 50, then the end of the pass").isEqualTo(5);
             assertThat(tester.state().keys()).containsExactly("last_updated_at");
             assertThat(tester.state().getString("last_updated_at")).isEqualTo(PlaygroundUsers.latestUpdate(users));
@@ -48,7 +49,7 @@ class ComplexErrorHandlingConnectorTest {
 
             playground.nextDay();
             assertThat(tester.sync().assertSucceeded().counters().upserts()).as("the day's changes").isEqualTo(25);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 
@@ -78,7 +79,7 @@ class ComplexErrorHandlingConnectorTest {
         try (ConnectorTester tester = tester(connector, Map.of("parallelism", "1", "failure_threshold", "3",
                 "cooldown_seconds", "30", "max_retries", "5", "max_circuit_opens", "100"))) {
             tester.sync().assertSucceeded();
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
         // Per request: backoff 0.5 s, 1 s; the 3rd failure opens the circuit, backoff 2 s; the rest of the 30 s
         // cooldown; the probe fails and opens it again, backoff 4 s; the cooldown's remaining 26 s; the probe succeeds.
@@ -112,7 +113,7 @@ class ComplexErrorHandlingConnectorTest {
 
             playground.clearFaults();
             tester.sync().assertSucceeded();
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 
@@ -141,7 +142,7 @@ class ComplexErrorHandlingConnectorTest {
             assertThat(tester.state().getString("last_updated_at")).isEqualTo(highWater);
 
             tester.sync().assertSucceeded(); // the users updated after the high water
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 

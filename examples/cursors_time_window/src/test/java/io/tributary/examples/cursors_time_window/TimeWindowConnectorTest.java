@@ -3,6 +3,7 @@ package io.tributary.examples.cursors_time_window;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
@@ -41,7 +42,7 @@ class TimeWindowConnectorTest {
         try (ConnectorTester tester = tester(Map.of("initial_sync_start", "2024-09-01T00:00:00Z"))) {
             SyncOutcome outcome = tester.sync().assertSucceeded();
 
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
             assertThat(outcome.counters().upserts()).isEqualTo(200);
             // 2024-09-01 + 30-day windows: Oct 1, Oct 31, Nov 30, Dec 30, then the sync start, Jan 2.
             assertThat(outcome.counters().checkpoints()).as("one per window, one per page")
@@ -59,7 +60,7 @@ class TimeWindowConnectorTest {
             List<List<String>> expected = PlaygroundUsers.expected(playground).stream()
                     .filter(u -> Instant.parse(u.get(6)).isAfter(start)).toList();
             assertThat(expected).hasSizeBetween(1, 199);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(expected);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(expected);
         }
     }
 
@@ -73,7 +74,7 @@ class TimeWindowConnectorTest {
             SyncOutcome second = tester.sync().assertSucceeded();
 
             assertThat(second.counters().upserts()).as("10 new and 15 updated users of one day").isEqualTo(25);
-            assertThat(PlaygroundUsers.warehouse(tester)).hasSize(210).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).hasSize(210).isEqualTo(PlaygroundUsers.expected(playground));
             assertThat(tester.state().getString("to_timestamp")).isEqualTo("2025-01-03T00:00:00Z");
         }
     }
@@ -98,7 +99,7 @@ class TimeWindowConnectorTest {
             assertThat(outcome.counters().checkpoints()).as("123 daily windows, and their pages")
                     .isEqualTo(expectedCheckpoints(Instant.parse("2024-09-01T00:00:00Z"), 1, 7))
                     .isGreaterThan(123);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 
@@ -116,7 +117,7 @@ class TimeWindowConnectorTest {
 
             playground.clearFaults();
             assertThat(tester.sync().assertSucceeded().counters().upserts()).isEqualTo(25);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 

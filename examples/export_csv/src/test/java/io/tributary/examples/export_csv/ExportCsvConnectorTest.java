@@ -3,6 +3,7 @@ package io.tributary.examples.export_csv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
@@ -53,7 +54,7 @@ class ExportCsvConnectorTest {
             List<List<String>> day0 = PlaygroundUsers.expected(playground);
             assertThat(first.counters().upserts()).isEqualTo(200);
             assertThat(first.counters().checkpoints()).isEqualTo(1);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             assertThat(tester.query("SELECT count(*) AS n FROM tester.\"user\" WHERE address LIKE '%,%'"))
                     .as("quoted fields with commas are one value").singleElement()
                     .satisfies(r -> assertThat((Long) r.get("n")).isPositive());
@@ -66,7 +67,7 @@ class ExportCsvConnectorTest {
 
             List<List<String>> day1 = PlaygroundUsers.expected(playground);
             assertThat(second.counters().upserts()).as("the whole export again").isEqualTo(210);
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(day1);
             assertThat(changed(day0, warehouse)).hasSize(15);
             assertThat(ids(warehouse)).containsAll(ids(day0));

@@ -3,6 +3,7 @@ package io.tributary.examples.incremental_sync_strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
@@ -56,7 +57,7 @@ class IncrementalSyncStrategiesConnectorTest {
             List<List<String>> day0 = PlaygroundUsers.expected(playground);
             assertThat(first.counters().upserts()).isEqualTo(200);
             assertThat(first.counters().checkpoints()).as("pages of the API's default 100").isEqualTo(2);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             assertThat(tester.state().keys()).containsExactly("last_timestamp");
             assertThat(tester.state().getString("last_timestamp")).isEqualTo(PlaygroundUsers.latestUpdate(day0));
 
@@ -65,7 +66,7 @@ class IncrementalSyncStrategiesConnectorTest {
 
             List<List<String>> day1 = PlaygroundUsers.expected(playground);
             assertThat(second.counters().upserts()).as("10 new and 15 updated users").isEqualTo(25);
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(day1);
             assertThat(changed(day0, warehouse)).hasSize(15);
             assertThat(tester.state().getString("last_timestamp")).isEqualTo(PlaygroundUsers.latestUpdate(day1));
@@ -82,7 +83,7 @@ class IncrementalSyncStrategiesConnectorTest {
             List<List<String>> day0 = PlaygroundUsers.expected(playground);
             assertThat(first.counters().upserts()).isEqualTo(200);
             assertThat(first.counters().checkpoints()).as("one range of 1000 ids").isEqualTo(1);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             assertThat(tester.state().keys()).containsExactly("current_id");
             assertThat(tester.state().getLong("current_id", 0)).as("the first id not yet read").isEqualTo(201);
 
@@ -95,7 +96,7 @@ class IncrementalSyncStrategiesConnectorTest {
             List<List<String>> expected = new ArrayList<>(day0);
             expected.addAll(day1.stream().filter(u -> !ids(day0).contains(u.get(0))).toList());
             expected.sort(Comparator.comparing(u -> u.get(0)));
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(expected);
             assertThat(changed(day0, day1)).hasSize(15).allSatisfy(u -> assertThat(warehouse).doesNotContain(u));
             assertThat(tester.state().getLong("current_id", 0)).isEqualTo(211);
@@ -111,7 +112,7 @@ class IncrementalSyncStrategiesConnectorTest {
 
             assertThat(outcome.counters().upserts()).isEqualTo(200);
             assertThat(outcome.counters().checkpoints()).isEqualTo(4);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
             assertThat(tester.state().getLong("current_id", 0)).isEqualTo(201);
         }
     }
@@ -132,7 +133,7 @@ class IncrementalSyncStrategiesConnectorTest {
 
             List<List<String>> day0 = PlaygroundUsers.expected(playground);
             assertThat(first.counters().upserts()).isEqualTo(200);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             Instant last0 = Instant.parse(tester.state().getString("last_timestamp"));
             assertThat(last0.toString()).isEqualTo(PlaygroundUsers.latestUpdate(day0));
 
@@ -140,7 +141,7 @@ class IncrementalSyncStrategiesConnectorTest {
             long inWindow = updatedAfter(day0, last0.minus(Duration.ofHours(48)));
             assertThat(inWindow).as("users updated in the 48 h before the last timestamp").isPositive();
             assertThat(again.counters().upserts()).isEqualTo(inWindow);
-            assertThat(PlaygroundUsers.warehouse(tester)).as("read again, changed nothing").isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).as("read again, changed nothing").isEqualTo(day0);
             assertThat(tester.state().getString("last_timestamp")).isEqualTo(last0.toString());
 
             playground.nextDay();
@@ -150,7 +151,7 @@ class IncrementalSyncStrategiesConnectorTest {
             assertThat(second.counters().upserts()).as("the window, and the 25 new or updated users after it")
                     .isEqualTo(updatedAfter(day1, last0.minus(Duration.ofHours(48))))
                     .isGreaterThan(25);
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(day1);
             assertThat(changed(day0, warehouse)).hasSize(15);
             assertThat(tester.state().getString("last_timestamp")).isEqualTo(PlaygroundUsers.latestUpdate(day1));

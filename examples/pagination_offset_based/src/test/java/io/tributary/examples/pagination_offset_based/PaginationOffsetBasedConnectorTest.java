@@ -3,6 +3,7 @@ package io.tributary.examples.pagination_offset_based;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
@@ -45,7 +46,7 @@ class PaginationOffsetBasedConnectorTest {
             assertThat(day0).hasSize(200);
             assertThat(first.counters().upserts()).isEqualTo(200);
             assertThat(first.counters().checkpoints()).as("one checkpoint per page of 50").isEqualTo(4);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             assertThat(tester.state().keys()).containsExactly("last_updated_at");
             assertThat(tester.state().getString("last_updated_at")).isEqualTo(PlaygroundUsers.latestUpdate(day0));
 
@@ -55,7 +56,7 @@ class PaginationOffsetBasedConnectorTest {
             List<List<String>> day1 = PlaygroundUsers.expected(playground);
             assertThat(second.counters().upserts()).as("10 new and 15 updated users").isEqualTo(25);
             assertThat(second.counters().checkpoints()).isEqualTo(1);
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(day1);
             assertThat(changed(day0, warehouse)).hasSize(15);
             assertThat(ids(warehouse)).hasSize(210).containsAll(ids(day0));

@@ -3,6 +3,7 @@ package io.tributary.examples.pagination_scroll_token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
+import io.tributary.playground.PlaygroundUsers;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
 import io.tributary.testkit.SyncOutcome;
@@ -45,7 +46,7 @@ class PaginationScrollTokenConnectorTest {
             assertThat(day0).hasSize(200);
             assertThat(first.counters().upserts()).isEqualTo(200);
             assertThat(first.counters().checkpoints()).as("one per page of the API's default 10").isEqualTo(20);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(day0);
             assertThat(tester.state().isEmpty()).as("the token is cleared at the end: %s", tester.state()).isTrue();
 
             playground.nextDay();
@@ -53,7 +54,7 @@ class PaginationScrollTokenConnectorTest {
 
             List<List<String>> day1 = PlaygroundUsers.expected(playground);
             assertThat(second.counters().upserts()).as("a new scroll reads every user again").isEqualTo(210);
-            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester);
+            List<List<String>> warehouse = PlaygroundUsers.warehouse(tester::query);
             assertThat(warehouse).hasSize(210).isEqualTo(day1);
             assertThat(changed(day0, warehouse)).hasSize(15);
             assertThat(ids(warehouse)).containsAll(ids(day0));
@@ -68,7 +69,7 @@ class PaginationScrollTokenConnectorTest {
 
             assertThat(outcome.counters().upserts()).isEqualTo(200);
             assertThat(outcome.counters().checkpoints()).as("2 pages x (4 within + 1 after)").isEqualTo(10);
-            assertThat(PlaygroundUsers.warehouse(tester)).isEqualTo(PlaygroundUsers.expected(playground));
+            assertThat(PlaygroundUsers.warehouse(tester::query)).isEqualTo(PlaygroundUsers.expected(playground));
         }
     }
 
@@ -89,11 +90,11 @@ class PaginationScrollTokenConnectorTest {
             playground.nextDay();
             SyncOutcome resumed = tester.sync().assertSucceeded();
             assertThat(resumed.counters().upserts()).as("only the rest of the day-0 scroll").isEqualTo(200 - committed);
-            assertThat(PlaygroundUsers.warehouse(tester)).as("day 0's users, none of day 1's").isEqualTo(day0);
+            assertThat(PlaygroundUsers.warehouse(tester::query)).as("day 0's users, none of day 1's").isEqualTo(day0);
             assertThat(tester.state().isEmpty()).isTrue();
 
             tester.sync().assertSucceeded();
-            assertThat(PlaygroundUsers.warehouse(tester)).as("a new scroll sees day 1")
+            assertThat(PlaygroundUsers.warehouse(tester::query)).as("a new scroll sees day 1")
                     .isEqualTo(PlaygroundUsers.expected(playground));
         }
     }

@@ -1,9 +1,7 @@
-package io.tributary.examples.cursors_time_window;
+package io.tributary.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.playground.Playground;
-import io.tributary.testkit.ConnectorTester;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,17 +11,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The users as the playground serves them today, and as the warehouse holds them, in comparable form. */
-final class PlaygroundUsers {
+/**
+ * For example tests: the users as the playground serves them today, and as a warehouse holds them, in comparable
+ * form (id, name, email, address, company, job, updatedAt, createdAt).
+ */
+public final class PlaygroundUsers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private PlaygroundUsers() {
     }
 
-    /** Every user of the playground's current day as (id, name, email, address, company, job, updatedAt, createdAt). */
-    static List<List<String>> expected(Playground playground) throws IOException, InterruptedException {
+    /** Every user of the playground's current day, by id. */
+    public static List<List<String>> expected(Playground playground) throws IOException, InterruptedException {
         // fault=none: the expectation is read past any faults the test injected.
         HttpRequest request = HttpRequest.newBuilder(
                 playground.uri("/pagination/page_number?per_page=1000&fault=none")).build();
@@ -38,15 +40,18 @@ final class PlaygroundUsers {
         return users;
     }
 
-    /** The greatest updatedAt of the expected users. */
-    static String latestUpdate(List<List<String>> users) {
+    /** The greatest updatedAt of {@code users}. */
+    public static String latestUpdate(List<List<String>> users) {
         return users.stream().map(u -> u.get(6)).max(Comparator.comparing(OffsetDateTime::parse)).orElseThrow();
     }
 
-    /** The warehouse's user rows in the same form; every one must be live (not soft-deleted). */
-    static List<List<String>> warehouse(ConnectorTester tester) {
+    /**
+     * The warehouse's {@code tester."user"} rows in the same form, read with {@code query} (a tester's SQL query);
+     * every one must be live (not soft-deleted).
+     */
+    public static List<List<String>> warehouse(Function<String, List<Map<String, Object>>> query) {
         List<List<String>> users = new ArrayList<>();
-        for (Map<String, Object> r : tester.query("SELECT * FROM tester.\"user\" ORDER BY id")) {
+        for (Map<String, Object> r : query.apply("SELECT * FROM tester.\"user\" ORDER BY id")) {
             if (!Boolean.FALSE.equals(r.get("_fivetran_deleted"))) {
                 throw new AssertionError("a user row is soft-deleted or lacks _fivetran_deleted: " + r);
             }
