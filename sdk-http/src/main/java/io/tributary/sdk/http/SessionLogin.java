@@ -44,17 +44,18 @@ public final class SessionLogin implements TokenSource {
         Instant now = api.policy().clock().instant();
         String token;
         Instant expiresAt;
-        try (Response r = request.send()) {
-            if (tokenHeader != null) {
+        if (tokenHeader != null) {
+            try (Response r = request.send()) {
                 token = r.header(tokenHeader).orElse(null);
                 expiresAt = ttl == null ? null : now.plus(ttl);
-            } else {
-                JsonNode body = r.json();
-                token = Json.text(body, tokenPath);
-                expiresAt = expiresInPath != null ? expiry(Json.at(body, expiresInPath), now) : null;
-                if (expiresAt == null && ttl != null) {
-                    expiresAt = now.plus(ttl);
-                }
+            }
+        } else {
+            // Read whole inside the retry loop: a login answer cut short is sent again, not a failed sync.
+            JsonNode body = request.json();
+            token = Json.text(body, tokenPath);
+            expiresAt = expiresInPath != null ? expiry(Json.at(body, expiresInPath), now) : null;
+            if (expiresAt == null && ttl != null) {
+                expiresAt = now.plus(ttl);
             }
         }
         if (token == null) {

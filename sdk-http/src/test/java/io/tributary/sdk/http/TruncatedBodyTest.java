@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * is a raw socket so that it can misbehave in ways a well-behaved HTTP server library refuses to.
  */
 class TruncatedBodyTest {
-    private static final byte[] BODY = "{\"data\":[{\"id\":1},{\"id\":2}],\"next\":null}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY = "{\"data\":[{\"id\":1},{\"id\":2}],\"next\":null,\"token\":\"t-42\"}"
+            .getBytes(StandardCharsets.UTF_8);
     private final BlockingQueue<String> script = new LinkedBlockingQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
     private ServerSocket server;
@@ -44,6 +45,15 @@ class TruncatedBodyTest {
         }
         assertThat(pages).isEqualTo(1);
         assertThat(requests.get()).isEqualTo(4);
+    }
+
+    @Test
+    void aLoginAnswerCutShortIsSentAgain() throws Exception {
+        HttpApi api = start(Duration.ofSeconds(10), "truncate", "whole");
+        Token token = SessionLogin.with(a -> a.post("login").jsonBody(java.util.Map.of("username", "ada")))
+                .tokenAt("/token").build().fetch(api);
+        assertThat(token.value()).isEqualTo("t-42");
+        assertThat(requests.get()).as("the cut login answer was retried").isEqualTo(2);
     }
 
     @Test
