@@ -400,4 +400,32 @@ class SyncOrchestrationTest {
         assertThat(runAndWait(summary).path("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(postgresRows(database, "SELECT n FROM shop.summary")).containsExactly("6");
     }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void underBlockAllANewlyDeclaredTableWaitsDisabledInTheSchemaConfigUntilAUserEnablesIt(StoreKind kind)
+            throws Exception {
+        start(kind);
+        String group = Connections.groupWithDestination(f, "warehouse_j", dir);
+        String id = connection(group, "crm", TestConnectors.Counting.class, MANUAL, "");
+        syncAndWait(id);
+        assertThat(f.admin.patch("/v1/connections/" + id + "/schemas", "{\"schema_change_handling\": \"BLOCK_ALL\"}")
+                .status()).isEqualTo(200);
+
+        assertThat(f.admin.patch("/v1/connections/" + id, "{\"config\": {\"extra_table\": \"audit\"}}").status())
+                .isEqualTo(200);
+        syncAndWait(id);
+
+        assertThat(rows("warehouse_j", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'crm' "
+                + "AND table_name = 'audit'")).as("never created").containsExactly("0");
+        JsonNode audit = f.admin.get("/v1/connections/" + id + "/schemas").data().path("schemas").path("crm")
+                .path("tables").path("audit");
+        assertThat(audit.path("enabled").asBoolean(true)).as("captured, disabled").isFalse();
+        assertThat(rows("warehouse_j", "SELECT count(*) FROM crm.items")).containsExactly("6");
+
+        assertThat(f.admin.patch("/v1/connections/" + id + "/schemas/crm/tables/audit", "{\"enabled\": true}")
+                .status()).isEqualTo(200);
+        syncAndWait(id);
+        assertThat(rows("warehouse_j", "SELECT id FROM crm.audit")).containsExactly("6");
+    }
 }

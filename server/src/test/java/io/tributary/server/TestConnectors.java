@@ -14,11 +14,17 @@ public final class TestConnectors {
     private TestConnectors() {
     }
 
-    /** Emits {@code rows} (config, default 3) new rows per sync after its cursor, checkpointing each. */
+    /**
+     * Emits {@code rows} (config, default 3) new rows per sync after its cursor, checkpointing each; with
+     * {@code extra_table} set, also declares that table and writes one row into it.
+     */
     public static final class Counting implements Connector {
         @Override
         public List<Table> schema(Configuration configuration) {
-            return List.of(Table.named("items").primaryKey("id"));
+            return configuration.has("extra_table")
+                    ? List.of(Table.named("items").primaryKey("id"),
+                            Table.named(configuration.get("extra_table")).primaryKey("id"))
+                    : List.of(Table.named("items").primaryKey("id"));
         }
 
         @Override
@@ -26,6 +32,9 @@ public final class TestConnectors {
             long from = state.getLong("cursor", 0);
             int rows = configuration.getInt("rows", 3);
             Log.info("emitting rows " + (from + 1) + ".." + (from + rows) + " for " + configuration.get("label", "?"));
+            if (configuration.has("extra_table")) {
+                ops.upsert(configuration.get("extra_table"), Map.of("id", from));
+            }
             for (long id = from + 1; id <= from + rows; id++) {
                 ops.upsert("items", Map.of("id", id, "label", configuration.get("label", "?")));
                 ops.checkpoint(Map.of("cursor", id));

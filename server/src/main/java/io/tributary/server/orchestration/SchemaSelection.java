@@ -1,6 +1,6 @@
 package io.tributary.server.orchestration;
 
-import io.tributary.runtime.schema.ColumnSchema;
+import io.tributary.runtime.schema.DeclaredTable;
 import io.tributary.runtime.schema.TableSchema;
 import io.tributary.runtime.sync.Selection;
 import io.tributary.server.schemas.Discovered;
@@ -8,10 +8,12 @@ import io.tributary.server.schemas.SchemaConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Between a connection's schema config and its syncs. A Connector SDK connection has one schema (its destination
@@ -45,19 +47,33 @@ final class SchemaSelection {
         return new Selection(disabled, excluded);
     }
 
-    /** The warehouse's tables as a capture of the source: system columns left out. */
-    static List<Discovered.Table> capture(String schema, List<TableSchema> tables) {
-        List<Discovered.Table> out = new ArrayList<>();
-        for (TableSchema table : tables) {
-            List<Discovered.Column> columns = new ArrayList<>();
-            for (ColumnSchema column : table.columns()) {
-                if (!column.name().startsWith("_fivetran_")) {
-                    columns.add(column.primaryKey() ? Discovered.Column.key(column.name())
-                            : Discovered.Column.of(column.name()));
-                }
-            }
-            out.add(new Discovered.Table(schema, schema, table.name(), table.name(), false, columns));
+    /**
+     * The source as a capture sees it: the tables the connector declares in {@code schema()} and those the warehouse
+     * holds (a connector may upsert into tables it did not declare), by destination name, system columns left out.
+     * Captured before a sync, a table new to the config is enabled or not by the schema change handling before any
+     * of its rows are written.
+     */
+    static List<Discovered.Table> capture(String schema, List<DeclaredTable> declared, List<TableSchema> warehouse) {
+        Map<String, Map<String, Boolean>> tables = new TreeMap<>();
+        for (DeclaredTable table : declared) {
+            Map<String, Boolean> columns = tables.computeIfAbsent(table.name(), t -> new LinkedHashMap<>());
+            table.untypedKey().forEach(k -> columns.put(k, true));
+            table.columns().forEach(c -> columns.merge(c.name(), c.primaryKey(), Boolean::logicalOr));
         }
+        for (TableSchema table : warehouse) {
+            Map<String, Boolean> columns = tables.computeIfAbsent(table.name(), t -> new LinkedHashMap<>());
+            table.columns().forEach(c -> columns.merge(c.name(), c.primaryKey(), Boolean::logicalOr));
+        }
+        List<Discovered.Table> out = new ArrayList<>();
+        tables.forEach((name, columns) -> {
+            List<Discovered.Column> found = new ArrayList<>();
+            columns.forEach((column, key) -> {
+                if (!column.startsWith("_fivetran_")) {
+                    found.add(key ? Discovered.Column.key(column) : Discovered.Column.of(column));
+                }
+            });
+            out.add(new Discovered.Table(schema, schema, name, name, false, found));
+        });
         return out;
     }
 }

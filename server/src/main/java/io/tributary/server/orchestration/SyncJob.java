@@ -1,5 +1,8 @@
 package io.tributary.server.orchestration;
 
+import io.tributary.runtime.schema.DeclaredTable;
+import io.tributary.runtime.schema.Naming;
+import io.tributary.runtime.schema.SchemaValidator;
 import io.tributary.runtime.schema.TableSchema;
 import io.tributary.runtime.sync.Selection;
 import io.tributary.runtime.sync.SyncCounters;
@@ -109,11 +112,13 @@ final class SyncJob implements Runnable {
                 opened.destination().commit(reset);
                 parts.states().write(connection.id(), reset, ConnectionStateStore.Writer.SYNC);
             }
+            List<DeclaredTable> declared = declared(connector, configuration);
+            capture(declared, opened.destination().tables());
             Selection selection = SchemaSelection.of(parts.schemaConfigs().find(connection.id()));
             SyncResult result = runner.run(connector, configuration, stored.map(ConnectionStateStore.Stored::json)
                     .orElse(null), opened.destination(), state -> parts.states().write(connection.id(), state,
                     ConnectionStateStore.Writer.SYNC), selection);
-            capture(opened.destination().tables());
+            capture(declared, opened.destination().tables());
             if (!result.succeeded()) {
                 LOG.error("sync {} failed: {}; the next sync resumes from the last checkpoint's state {}", run.id(),
                         result.error(), result.state());
@@ -122,10 +127,23 @@ final class SyncJob implements Runnable {
         }
     }
 
-    /** Records the warehouse's tables in the schema config, so users can see and deselect them. */
-    private void capture(List<TableSchema> tables) {
+    /**
+     * The tables the connector declares, for the capture before the sync; empty when {@code schema()} fails (the
+     * sync then fails on it, with the runtime's message).
+     */
+    private static List<DeclaredTable> declared(Connector connector, Configuration configuration) {
         try {
-            parts.schemaConfigs().discover(connection.id(), SchemaSelection.capture(connection.schema(), tables));
+            return SchemaValidator.validate(connector.schema(configuration), Naming.FIVETRAN);
+        } catch (Exception | LinkageError e) {
+            return List.of();
+        }
+    }
+
+    /** Records the source's tables in the schema config, so users can see and deselect them. */
+    private void capture(List<DeclaredTable> declared, List<TableSchema> warehouse) {
+        try {
+            parts.schemaConfigs().discover(connection.id(),
+                    SchemaSelection.capture(connection.schema(), declared, warehouse));
         } catch (RuntimeException e) {
             LOG.warn("sync {}: the schema config was not updated with the warehouse's tables: {}", run.id(),
                     e.getMessage());
