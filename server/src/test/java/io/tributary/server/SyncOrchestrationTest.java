@@ -143,6 +143,8 @@ class SyncOrchestrationTest {
         assertThat(logMessages(id, runs.get(1).path("id").asText()))
                 .anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 1..3 for first"))
                 .noneSatisfy(m -> assertThat(m).contains("4..6"));
+        assertThat(logMessages(id, runs.get(0).path("id").asText())).as("schema() runs once per sync")
+                .filteredOn("declaring the tables"::equals).hasSize(1);
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ public final class TestConnectors {
     public static final class Counting implements Connector {
         @Override
         public List<Table> schema(Configuration configuration) {
+            Log.info("declaring the tables");
             return configuration.has("extra_table")
                     ? List.of(Table.named("items").primaryKey("id"),
                             Table.named(configuration.get("extra_table")).primaryKey("id"))

@@ -100,7 +100,7 @@ final class SyncJob implements Runnable {
 
     /** Runs the sync; the error message when it failed, or null. */
     private String syncIntoWarehouse() {
-        Connector connector = parts.connectors().connector(connection.config());
+        Connector connector = new SchemaOnce(parts.connectors().connector(connection.config()));
         Configuration configuration = ConnectorLoader.configuration(connection.config()).withEnvironment(
                 SyncEnvironment.server(connection.id(), connection.groupId(), connection.schema()));
         DestinationStore.Row destination = parts.destinations().find(connection.groupId()).orElseThrow(() ->
