@@ -17,7 +17,8 @@ public final class TestConnectors {
 
     /**
      * Emits {@code rows} (config, default 3) new rows per sync after its cursor, checkpointing each; with
-     * {@code extra_table} set, also declares that table and writes one row into it.
+     * {@code extra_table} set, also declares that table and writes one row into it; with {@code extra_column}, gives
+     * items that column too; with {@code undeclared_table}, writes a row into that table without declaring it.
      */
     public static final class Counting implements Connector {
         @Override
@@ -40,8 +41,15 @@ public final class TestConnectors {
             if (configuration.has("extra_table")) {
                 ops.upsert(configuration.get("extra_table"), Map.of("id", from));
             }
+            if (configuration.has("undeclared_table")) {
+                ops.upsert(configuration.get("undeclared_table"), Map.of("note", "row " + from));
+            }
             for (long id = from + 1; id <= from + rows; id++) {
-                ops.upsert("items", Map.of("id", id, "label", configuration.get("label", "?")));
+                Map<String, Object> item = new java.util.HashMap<>(Map.of("id", id, "label", configuration.get("label", "?")));
+                if (configuration.has("extra_column")) {
+                    item.put(configuration.get("extra_column"), id * 10);
+                }
+                ops.upsert("items", item);
                 ops.checkpoint(Map.of("cursor", id));
             }
         }

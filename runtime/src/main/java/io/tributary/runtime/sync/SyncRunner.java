@@ -104,7 +104,7 @@ public final class SyncRunner {
         try {
             LOG.info("calling schema()");
             List<DeclaredTable> declared = SchemaValidator.validate(schemaOf(connector, configuration),
-                    options.naming()).stream().filter(d -> !selection.disabledTables().contains(d.name())).toList();
+                    options.naming()).stream().filter(d -> selection.keepsTable(d.name())).toList();
             operations.declare(declared);
             LOG.info("calling update()");
             if (selection.isAll()) {
@@ -113,8 +113,8 @@ public final class SyncRunner {
                 SelectingOperations selected = new SelectingOperations(operations, selection, options.naming());
                 connector.update(configuration, state, selected);
                 if (selected.dropped() > 0) {
-                    LOG.info("{} operations on disabled tables {} were skipped", selected.dropped(),
-                            selection.disabledTables());
+                    LOG.info("{} operations on disabled tables {} or blocked new tables were skipped",
+                            selected.dropped(), selection.disabledTables());
                 }
             }
             if (operations.requestedError() != null) {
