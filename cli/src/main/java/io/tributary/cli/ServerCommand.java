@@ -53,6 +53,10 @@ final class ServerCommand implements Callable<Integer> {
                     + "this one, restarted) takes them over (default: ${DEFAULT-VALUE}).")
     Duration syncLease;
 
+    @Option(names = "--max-package-mb", defaultValue = "256",
+            description = "The largest Connector SDK package upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
+    long maxPackageMb;
+
     @Spec
     CommandSpec spec;
 
@@ -64,9 +68,13 @@ final class ServerCommand implements Callable<Integer> {
         if (syncWorkers < 0) {
             throw new UserError("--sync-workers must be 0 or more, got " + syncWorkers);
         }
+        if (maxPackageMb < 1 || maxPackageMb > 1024) {
+            throw new UserError("--max-package-mb must be from 1 to 1024 (PostgreSQL stores at most 1 GiB in a "
+                    + "value), got " + maxPackageMb);
+        }
         ServerConfig config = new ServerConfig(host, port, store.dataDir, store.dbUrl, store.dbUser, store.password(),
                 requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath, syncLease,
-                WebhookDispatcher.Retry.FIVETRAN);
+                WebhookDispatcher.Retry.FIVETRAN).withMaxPackageBytes(maxPackageMb << 20);
         TributaryServer server = TributaryServer.start(config);
         var out = spec.commandLine().getOut();
         String base = "http://" + host + ":" + server.port();

@@ -14,54 +14,69 @@ import java.time.Duration;
  * @param connectorPath    a directory of connector jars, or null for the server's own class path
  * @param syncLease        how long a node may go silent before its syncs are presumed dead and taken over
  * @param webhookRetry     when failed webhook deliveries are tried again, and when given up
+ * @param maxPackageBytes  the largest Connector SDK package zip the API accepts
  */
 public record ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
                            long requestsPerHour, boolean allowHttpWebhooks, int syncWorkers, Path connectorPath,
-                           Duration syncLease, WebhookDispatcher.Retry webhookRetry) {
+                           Duration syncLease, WebhookDispatcher.Retry webhookRetry, long maxPackageBytes) {
+    public static final long DEFAULT_MAX_PACKAGE_BYTES = 256L << 20;
+
+    /** A configuration with the default package size cap. */
+    public ServerConfig(String host, int port, Path dataDir, String dbUrl, String dbUser, String dbPassword,
+                        long requestsPerHour, boolean allowHttpWebhooks, int syncWorkers, Path connectorPath,
+                        Duration syncLease, WebhookDispatcher.Retry webhookRetry) {
+        this(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks, syncWorkers,
+                connectorPath, syncLease, webhookRetry, DEFAULT_MAX_PACKAGE_BYTES);
+    }
 
     /** The API alone on 127.0.0.1:8080 with the embedded store; no syncs run until {@link #withSyncWorkers}. */
     public static ServerConfig defaults() {
         return new ServerConfig("127.0.0.1", 8080, Path.of("tributary-data"), null, null, null, 20_000, false, 0,
-                null, Duration.ofSeconds(60), WebhookDispatcher.Retry.FIVETRAN);
+                null, Duration.ofSeconds(60), WebhookDispatcher.Retry.FIVETRAN, DEFAULT_MAX_PACKAGE_BYTES);
     }
 
     public ServerConfig withSyncWorkers(int workers, Path connectors) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                workers, connectors, syncLease, webhookRetry);
+                workers, connectors, syncLease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withSyncLease(Duration lease) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath, lease, webhookRetry);
+                syncWorkers, connectorPath, lease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withWebhookRetry(WebhookDispatcher.Retry retry) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath, syncLease, retry);
+                syncWorkers, connectorPath, syncLease, retry, maxPackageBytes);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath, syncLease, webhookRetry);
+                syncWorkers, connectorPath, syncLease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, port, dir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath, syncLease, webhookRetry);
+                syncWorkers, connectorPath, syncLease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, url, user, password, requestsPerHour, allowHttpWebhooks,
-                syncWorkers, connectorPath, syncLease, webhookRetry);
+                syncWorkers, connectorPath, syncLease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withRequestsPerHour(long budget) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, budget, allowHttpWebhooks,
-                syncWorkers, connectorPath, syncLease, webhookRetry);
+                syncWorkers, connectorPath, syncLease, webhookRetry, maxPackageBytes);
     }
 
     public ServerConfig withAllowHttpWebhooks(boolean allow) {
         return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allow,
-                syncWorkers, connectorPath, syncLease, webhookRetry);
+                syncWorkers, connectorPath, syncLease, webhookRetry, maxPackageBytes);
+    }
+
+    public ServerConfig withMaxPackageBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, dbUrl, dbUser, dbPassword, requestsPerHour, allowHttpWebhooks,
+                syncWorkers, connectorPath, syncLease, webhookRetry, bytes);
     }
 }

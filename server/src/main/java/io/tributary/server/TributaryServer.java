@@ -1,10 +1,12 @@
 package io.tributary.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.tributary.server.api.AccountApi;
 import io.tributary.server.api.ConnectionActionsApi;
 import io.tributary.server.api.ConnectionStateApi;
 import io.tributary.server.api.ConnectionsApi;
+import io.tributary.server.api.ConnectorSdkPackagesApi;
 import io.tributary.server.api.DestinationsApi;
 import io.tributary.server.api.ApprovalsApi;
 import io.tributary.server.api.GroupsApi;
@@ -33,6 +35,7 @@ import io.tributary.server.store.Database;
 import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.GroupStore;
 import io.tributary.server.store.Jdbc;
+import io.tributary.server.store.PackageStore;
 import io.tributary.server.store.SchemaConfigStore;
 import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
@@ -102,6 +105,9 @@ public final class TributaryServer implements AutoCloseable {
                 c.router.ignoreTrailingSlashes = true;
                 c.router.treatMultipleSlashesAsSingleSlash = true;
                 c.http.prefer405over404 = true;
+                // Only package uploads are multipart; a part past the cap stops the upload with a 413.
+                c.jetty.multipartConfig.maxFileSize(config.maxPackageBytes(), SizeUnit.BYTES);
+                c.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
                 c.routes.before("/v1/*", gatekeeper::check);
                 c.routes.exception(ApiException.class, (e, ctx) -> Json.error(ctx, e.status(), e.code(), e.getMessage()));
                 c.routes.exception(Exception.class, (e, ctx) -> {
@@ -123,7 +129,11 @@ public final class TributaryServer implements AutoCloseable {
                 ConnectionStore connections = new ConnectionStore(jdbc);
                 SyncRequestStore syncRequests = new SyncRequestStore(jdbc);
                 ConnectionSetup setup = new ConnectionSetup(destinations);
-                ConnectionsApi connectionsApi = new ConnectionsApi(connections, syncRequests, setup, groupsApi, events);
+                ConnectorSdkPackagesApi packages = new ConnectorSdkPackagesApi(new PackageStore(database),
+                        config.maxPackageBytes());
+                packages.register(router);
+                ConnectionsApi connectionsApi = new ConnectionsApi(connections, syncRequests, setup, groupsApi, events,
+                        packages);
                 connectionsApi.register(router);
                 new ConnectionActionsApi(connectionsApi, connections, syncRequests, setup).register(router);
                 new ConnectionStateApi(connectionsApi, new ConnectionStateStore(jdbc)).register(router);
@@ -142,7 +152,8 @@ public final class TributaryServer implements AutoCloseable {
             }).start(config.host(), config.port());
             Orchestrator orchestrator = config.syncWorkers() > 0 ? new Orchestrator(database, new Orchestrator.Settings(
                     NodeName.of(app.port()), config.syncWorkers(), TICK, config.syncLease(),
-                    ConnectorPath.classLoader(config.connectorPath()))).start() : null;
+                    ConnectorPath.classLoader(config.connectorPath()), config.dataDir().resolve("packages"))).start()
+                    : null;
             WebhookDispatcher dispatcher = new WebhookDispatcher(outbox, webhookStore,
                     new WebhookDelivery(WEBHOOK_TIMEOUT), config.webhookRetry()).start(TICK);
             return new TributaryServer(database, app, initial, List.copyOf(routes), orchestrator, dispatcher);

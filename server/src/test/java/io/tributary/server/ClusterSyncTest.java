@@ -27,9 +27,10 @@ class ClusterSyncTest {
     @TempDir
     Path dir;
 
-    private static Orchestrator node(Database database, String name) {
+    private Orchestrator node(Database database, String name) {
         return new Orchestrator(database, new Orchestrator.Settings(name, 2, Duration.ofMillis(50),
-                Duration.ofSeconds(5), ClusterSyncTest.class.getClassLoader())).start();
+                Duration.ofSeconds(5), ClusterSyncTest.class.getClassLoader(), dir.resolve(name + "-packages")))
+                .start();
     }
 
     @Test

@@ -48,8 +48,9 @@ class ConnectionActionsApiTest {
             assertThat(stillIncomplete.data().path("setup_tests").get(0).path("status").asText()).isEqualTo("PASSED");
             assertThat(stillIncomplete.data().path("status").path("setup_state").asText()).isEqualTo("incomplete");
 
+            String packageId = TestPackages.uploaded(f, TestPackages.placeholder());
             Http.Answer fixed = assertConforms("PATCH", path, f.admin.patch(path,
-                    "{\"config\": {\"package_id\": \"pkg\"}, \"trust_certificates\": \"true\"}"));
+                    "{\"config\": {\"package_id\": \"" + packageId + "\"}, \"trust_certificates\": \"true\"}"));
             assertThat(fixed.data().path("status").path("setup_state").asText()).as("a config change re-tests")
                     .isEqualTo("connected");
 

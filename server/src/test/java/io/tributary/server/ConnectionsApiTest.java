@@ -99,11 +99,12 @@ class ConnectionsApiTest {
     void theLegacyConnectorsPathsServeTheSameResource(StoreKind store) {
         try (ServerFixture f = ServerFixture.start(store, dir)) {
             String groupId = groupWithDestination(f, "legacy", dir);
+            String packageId = TestPackages.uploaded(f, TestPackages.placeholder());
             // The SDK's deploy body, as it sends it: strings for the boolean and the frequency.
             Http.Answer created = f.admin.accept("*/*").post("/v1/connectors/", "{\"group_id\": \"" + groupId + "\", "
                     + "\"service\": \"connector_sdk\", \"config\": {\"schema\": \"deployed\", \"secrets_list\": "
                     + "[{\"key\": \"api_key\", \"value\": \"abc123\"}], \"python_version\": \"3.12\", \"package_id\": "
-                    + "\"pkg_1\"}, \"paused\": \"true\", \"run_setup_tests\": \"true\", \"sync_frequency\": \"360\", "
+                    + "\"" + packageId + "\"}, \"paused\": \"true\", \"run_setup_tests\": \"true\", \"sync_frequency\": \"360\", "
                     + "\"destination_schema_names\": \"FIVETRAN_NAMING\"}");
             assertConforms("POST", "/v1/connections", created);
             assertThat(created.status()).isEqualTo(201);

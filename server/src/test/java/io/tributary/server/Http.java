@@ -71,20 +71,44 @@ public final class Http {
     }
 
     public Answer send(String method, String path, String body, String contentType) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
+        return exchange(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8), contentType);
+    }
+
+    /** A multipart/form-data request with one file field, as {@code curl -F field=@filename} sends it. */
+    public Answer upload(String method, String path, String field, String filename, byte[] content) {
+        return upload(method, path, field, filename, content, false);
+    }
+
+    /** {@link #upload}, chunked ({@code chunked}: without a Content-Length) or not. */
+    public Answer upload(String method, String path, String field, String filename, byte[] content, boolean chunked) {
+        String boundary = "----tributary-test-" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return exchange(method, path, chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body.toByteArray()))
+                : HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + boundary);
+    }
+
+    /** A GET whose answer is read as bytes (a download). */
+    public HttpResponse<byte[]> bytes(String path) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request("GET", path, HttpRequest.BodyPublishers.noBody(), null).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (Exception e) {
+            throw new IllegalStateException("GET " + path + " failed: " + e, e);
+        }
+    }
+
+    private Answer exchange(String method, String path, HttpRequest.BodyPublisher body, String contentType) {
+        try {
+            HttpResponse<String> response = CLIENT.send(request(method, path, body, contentType).build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode json = null;
             try {
                 json = response.body().isEmpty() ? null : JSON.readTree(response.body());
@@ -95,5 +119,21 @@ public final class Http {
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e, e);
         }
+    }
+
+    private HttpRequest.Builder request(String method, String path, HttpRequest.BodyPublisher body,
+                                        String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return request;
     }
 }

@@ -42,7 +42,8 @@ class SyncOrchestrationTest {
     private void start(StoreKind kind) {
         f = ServerFixture.start(kind, dir.resolve("server"), c -> c.withAllowHttpWebhooks(true));
         orchestrator = new Orchestrator(f.server.database(), new Orchestrator.Settings("node-a", 2,
-                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader())).start();
+                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader(), dir.resolve("packages")))
+                .start();
     }
 
     private String connection(String groupId, String schema, Class<?> connector, String settings, String config) {

@@ -22,6 +22,7 @@ import io.tributary.server.webhooks.EventPublisher;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** {@code /v1/connections} (and the legacy {@code /v1/connectors}): list, create, details, update, delete. */
 public final class ConnectionsApi {
@@ -30,14 +31,16 @@ public final class ConnectionsApi {
     private final ConnectionSetup setup;
     private final GroupsApi groups;
     private final ConnectionEvents events;
+    private final ConnectorSdkPackagesApi packages;
 
     public ConnectionsApi(ConnectionStore connections, SyncRequestStore requests, ConnectionSetup setup,
-                          GroupsApi groups, EventPublisher events) {
+                          GroupsApi groups, EventPublisher events, ConnectorSdkPackagesApi packages) {
         this.connections = connections;
         this.requests = requests;
         this.setup = setup;
         this.groups = groups;
         this.events = new ConnectionEvents(events);
+        this.packages = packages;
     }
 
     ConnectionEvents events() {
@@ -75,6 +78,10 @@ public final class ConnectionsApi {
         groups.require(req.groupId());
         rejectAuth(req.auth());
         Map<String, Object> config = service.validate(req.config() == null ? Map.of() : req.config());
+        String packageId = packageId(config);
+        if (packageId != null) {
+            packages.requireFreeFor(packageId, null);
+        }
         ConnectionSettings settings = ConnectionRules.forCreate(req);
         ConnectionRunStatus status = ConnectionRunStatus.initial()
                 .withSchemaStatus(ConnectionRules.schemaStatus(req.schemaStatus(), null));
@@ -85,7 +92,13 @@ public final class ConnectionsApi {
         }
         try {
             connections.insert(row);
-        } catch (Jdbc.DuplicateException e) {
+        } catch (Jdbc.DuplicateException | Jdbc.ReferenceException e) {
+            if (packageId != null) {
+                packages.requireFreeFor(packageId, null); // another connection took the package meanwhile
+            }
+            if (e instanceof Jdbc.ReferenceException) {
+                throw e;
+            }
             throw ApiException.conflict("Group '" + row.groupId() + "' already has a connection with schema '"
                     + row.schema() + "'");
         }
@@ -104,6 +117,11 @@ public final class ConnectionsApi {
         ConnectionSettings settings = ConnectionRules.forUpdate(old.settings(), req);
         Map<String, Object> config = req.config() == null ? old.config()
                 : ConnectorService.of(old.service()).merge(old.config(), req.config());
+        String packageId = packageId(config);
+        boolean movesPackage = !Objects.equals(packageId, packageId(old.config()));
+        if (movesPackage && packageId != null) {
+            packages.requireFreeFor(packageId, old.id());
+        }
         ConnectionRunStatus status = old.status()
                 .withSchemaStatus(ConnectionRules.schemaStatus(req.schemaStatus(), old.status().schemaStatus()));
         if (Boolean.TRUE.equals(req.isHistoricalSync())) {
@@ -116,7 +134,11 @@ public final class ConnectionsApi {
         if (retest) {
             row = row.with(settings, config, setup.run(row));
         }
-        connections.update(row);
+        if (movesPackage) {
+            updateWithPackage(row, packageId);
+        } else {
+            connections.update(row);
+        }
         events.updated(old, row, retest);
         Json.ok(ctx, "Connection has been updated", ConnectionView.of(ctx, require(row.id())));
     }
@@ -129,6 +151,23 @@ public final class ConnectionsApi {
         }
         events.deleted(row);
         Json.message(ctx, "Connection with id '" + id + "' has been deleted");
+    }
+
+    private void updateWithPackage(Row row, String packageId) {
+        try {
+            connections.updateWithPackage(row);
+        } catch (Jdbc.DuplicateException | Jdbc.ReferenceException e) {
+            if (packageId != null) {
+                packages.requireFreeFor(packageId, row.id()); // another connection took the package meanwhile
+            }
+            throw e;
+        }
+    }
+
+    /** The Connector SDK package a connection's config names, or null. */
+    private static String packageId(Map<String, Object> config) {
+        Object id = config.get("package_id");
+        return id == null ? null : id.toString();
     }
 
     /** No service the server runs takes {@code auth}; an empty object is tolerated, as clients send one. */

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 /**
  * {@code connector_sdk}: a connection that runs connector code, as Fivetran's Connector SDK deploys it. Config
  * (connector_sdk_config_V1 plus schema_format_schema): {@code schema} (the destination schema, fixed at
- * creation), {@code package_id}, {@code python_version}, {@code secrets_list} [{key, value}] whose values are
- * secrets, and Tributary's {@code connector_class}, a connector class on the server's class path. Other keys are
- * kept; those that look secret are masked.
+ * creation), {@code package_id} (an uploaded Connector SDK package, which runs instead of {@code connector_class}),
+ * {@code python_version}, {@code secrets_list} [{key, value}] whose values are secrets, and Tributary's
+ * {@code connector_class}, a connector class on the server's class path. Other keys are kept; those that look
+ * secret are masked. Which connection a package serves is checked by the connections API.
  */
 final class ConnectorSdkService implements ConnectorService {
     static final String NAME = "connector_sdk";
@@ -135,7 +136,8 @@ final class ConnectorSdkService implements ConnectorService {
                 + "underscores. Fixed at creation"));
         properties.put("connector_class", field("string", "A connector class on the server's class path, such as "
                 + "com.example.MyConnector"));
-        properties.put("package_id", field("string", "The id of an uploaded connector package"));
+        properties.put("package_id", field("string", "The id of an uploaded Connector SDK package (POST "
+                + "/v1/connector-sdk/packages), run instead of connector_class; a package serves one connection"));
         properties.put("python_version", field("string", "Kept for Fivetran's Connector SDK; unused by Tributary"));
         properties.put("proxy_host_config_key", field("string", "Kept for Fivetran's Connector SDK"));
         Map<String, Object> secret = new LinkedHashMap<>();

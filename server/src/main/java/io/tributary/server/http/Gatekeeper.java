@@ -10,11 +10,14 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Runs before every API request: content negotiation (406, 415), HTTP Basic authentication (401), and the
- * account's rate limit (429 with {@code Retry-After}; {@code X-Rate-Limit} headers on every response).
+ * Runs before every API request: content negotiation (406, 415; JSON everywhere but package uploads and
+ * downloads), HTTP Basic authentication (401), and the account's rate limit (429 with {@code Retry-After};
+ * {@code X-Rate-Limit} headers on every response).
  */
 public final class Gatekeeper {
     public static final String CALLER = "tributary.caller";
+    /** Where writes take multipart/form-data uploads (and downloads answer zips): Connector SDK packages. */
+    private static final String UPLOADS = "/v1/connector-sdk/packages";
     private final ApiKeys keys;
     private final RateLimiter limiter;
 
@@ -40,23 +43,26 @@ public final class Gatekeeper {
 
     private static void negotiate(Context ctx) {
         String accept = ctx.header("Accept");
-        if (accept != null && !accept.isBlank() && !acceptsJson(accept)) {
+        if (accept != null && !accept.isBlank() && !acceptable(accept, ctx.path())) {
             throw new ApiException(406, "NotAcceptable",
                     "Use Accept: application/json or Accept: application/json;version=2");
         }
         boolean hasBody = ctx.method() == HandlerType.POST || ctx.method() == HandlerType.PATCH
                 || ctx.method() == HandlerType.PUT;
-        String type = ctx.contentType();
-        if (hasBody && type != null && !type.isBlank() && !ctx.body().isBlank()
-                && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+        // Checked before the body is read: reading it would leave nothing for the multipart parser.
+        boolean upload = type.startsWith("multipart/form-data") && ctx.path().startsWith(UPLOADS);
+        if (hasBody && !type.isBlank() && !type.startsWith("application/json") && !upload && !ctx.body().isBlank()) {
             throw new ApiException(415, "UnsupportedMediaType", "Send request bodies as Content-Type: application/json");
         }
     }
 
-    private static boolean acceptsJson(String accept) {
+    private static boolean acceptable(String accept, String path) {
+        boolean download = path.startsWith(UPLOADS) && path.endsWith("/download");
         for (String part : accept.toLowerCase(Locale.ROOT).split(",")) {
             String type = part.split(";")[0].trim();
-            if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")) {
+            if (type.equals("*/*") || type.equals("application/*") || type.equals("application/json")
+                    || download && (type.equals("application/zip") || type.equals("application/octet-stream"))) {
                 return true;
             }
         }

@@ -6,6 +6,7 @@ import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.Database;
 import io.tributary.server.store.DestinationStore;
 import io.tributary.server.store.Jdbc;
+import io.tributary.server.store.PackageStore;
 import io.tributary.server.store.SchemaConfigStore;
 import io.tributary.server.store.SyncLogStore;
 import io.tributary.server.store.SyncRequestStore;
@@ -14,6 +15,7 @@ import io.tributary.server.store.TransformationStore;
 import io.tributary.server.store.WebhookOutbox;
 import io.tributary.server.store.WebhookStore;
 import io.tributary.server.webhooks.EventPublisher;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,9 +47,11 @@ public final class Orchestrator implements AutoCloseable {
      * @param workers    syncs this node runs at once
      * @param tick       how often it looks for due syncs
      * @param lease      how long a sync's lease lasts without renewal; a longer silence means its node died
-     * @param connectors where connector classes are loaded from
+     * @param connectors where connector classes named by {@code config.connector_class} are loaded from
+     * @param packages   where this node unpacks uploaded Connector SDK packages (one directory per version)
      */
-    public record Settings(String node, int workers, Duration tick, Duration lease, ClassLoader connectors) {
+    public record Settings(String node, int workers, Duration tick, Duration lease, ClassLoader connectors,
+                           Path packages) {
         public Duration heartbeat() {
             return lease.dividedBy(12);
         }
@@ -73,7 +77,8 @@ public final class Orchestrator implements AutoCloseable {
         this.parts = new Parts(new ConnectionStore(jdbc), new DestinationStore(jdbc), new ConnectionStateStore(jdbc),
                 new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc),
                 new TransformationStore(jdbc), new SchemaConfigStore(database), new Warehouses(),
-                new ConnectorLoader(settings.connectors()),
+                new ConnectorLoader(settings.connectors(), new PackageCache(settings.packages(),
+                        new PackageStore(database))),
                 new SyncEvents(new EventPublisher(new WebhookStore(jdbc), new WebhookOutbox(jdbc))),
                 SyncLogCapture.install());
         this.freeWorkers = new Semaphore(settings.workers());

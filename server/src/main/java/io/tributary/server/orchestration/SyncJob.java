@@ -102,13 +102,18 @@ final class SyncJob implements Runnable {
 
     /** Runs the sync; the error message when it failed, or null. */
     private String syncIntoWarehouse() {
-        Connector connector = new SchemaOnce(parts.connectors().connector(connection.config()));
+        Connector loaded = parts.connectors().connector(connection.config());
+        Connector connector = new SchemaOnce(loaded);
         Configuration configuration = ConnectorLoader.configuration(connection.config()).withEnvironment(
                 SyncEnvironment.server(connection.id(), connection.groupId(), connection.schema()));
         DestinationStore.Row destination = parts.destinations().find(connection.groupId()).orElseThrow(() ->
                 new IllegalStateException("group " + connection.groupId() + " has no destination; create one with "
                         + "POST /v1/destinations before syncing connection " + connection.id()));
         Optional<ConnectionStateStore.Stored> stored = parts.states().stored(connection.id());
+        // Libraries that look for classes through the context loader (ServiceLoader, for one) see the package's.
+        Thread worker = Thread.currentThread();
+        ClassLoader previous = worker.getContextClassLoader();
+        worker.setContextClassLoader(loaded.getClass().getClassLoader());
         try (Warehouses.Opened opened = parts.warehouses().open(destination, connection.schema())) {
             opened.destination().fence(run.fence());
             String reset = resetState(stored);
@@ -129,6 +134,8 @@ final class SyncJob implements Runnable {
                         result.error(), result.state());
             }
             return result.succeeded() ? null : result.error();
+        } finally {
+            worker.setContextClassLoader(previous);
         }
     }
 

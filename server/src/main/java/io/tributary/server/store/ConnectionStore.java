@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,11 @@ public final class ConnectionStore {
         return jdbc.one("SELECT * FROM connections WHERE id = ?", ConnectionStore::map, id);
     }
 
-    /** Throws {@link Jdbc.DuplicateException} when the group has a connection with the same schema. */
+    /**
+     * Throws {@link Jdbc.DuplicateException} when the group has a connection with the same schema or another
+     * connection runs the package of {@code config.package_id}, {@link Jdbc.ReferenceException} when that package
+     * does not exist.
+     */
     public void insert(Row r) {
         ConnectionSettings s = r.settings();
         ConnectionRunStatus st = r.status();
@@ -65,35 +70,54 @@ public final class ConnectionStore {
                         + "data_delay_sensitivity, data_delay_threshold, networking_method, proxy_agent_id, "
                         + "private_link_id, hybrid_deployment_agent_id, destination_schema_names, virtual_warehouse, "
                         + "external_secrets_manager_id, config, setup_state, setup_tests, sync_state, update_state, "
-                        + "is_historical_sync, schema_status, rescheduled_for, succeeded_at, failed_at, tasks, warnings) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "is_historical_sync, schema_status, rescheduled_for, succeeded_at, failed_at, tasks, warnings, "
+                        + "package_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 r.id(), r.groupId(), r.service(), r.serviceVersion(), r.schema(), r.connectedBy(), r.createdAt(),
                 s.paused(), s.pauseAfterTrial(), s.syncFrequency(), s.scheduleType(), s.dailySyncTime(),
                 s.dataDelaySensitivity(), s.dataDelayThreshold(), s.networkingMethod(), s.proxyAgentId(),
                 s.privateLinkId(), s.hybridDeploymentAgentId(), s.destinationSchemaNames(), s.virtualWarehouse(),
                 s.externalSecretsManagerId(), write(r.config()), st.setupState(), write(st.setupTests()),
                 st.syncState(), st.updateState(), st.historicalSync(), st.schemaStatus(), st.rescheduledFor(),
-                st.succeededAt(), st.failedAt(), write(st.tasks()), write(st.warnings()));
+                st.succeededAt(), st.failedAt(), write(st.tasks()), write(st.warnings()), packageId(r));
     }
 
     /**
      * Stores what the API changes: settings, configuration, setup results, schema status and the historical-sync
-     * flag. The other run fields (sync and update state, timestamps, tasks, warnings) are the orchestrator's.
+     * flag. The other run fields (sync and update state, timestamps, tasks, warnings) are the orchestrator's, and
+     * the package the connection runs is moved only by {@link #updateWithPackage}.
      */
     public void update(Row r) {
+        update(r, false);
+    }
+
+    /**
+     * {@link #update} that also moves the connection to the package of its {@code config.package_id} (or to none),
+     * with {@link #insert}'s exceptions.
+     */
+    public void updateWithPackage(Row r) {
+        update(r, true);
+    }
+
+    private void update(Row r, boolean withPackage) {
         ConnectionSettings s = r.settings();
         ConnectionRunStatus st = r.status();
+        List<Object> params = new ArrayList<>(Arrays.asList(s.paused(), s.pauseAfterTrial(), s.syncFrequency(),
+                s.scheduleType(), s.dailySyncTime(), s.dataDelaySensitivity(), s.dataDelayThreshold(),
+                s.networkingMethod(), s.proxyAgentId(), s.privateLinkId(), s.hybridDeploymentAgentId(),
+                s.virtualWarehouse(), s.externalSecretsManagerId(), write(r.config()), st.setupState(),
+                write(st.setupTests()), st.historicalSync(), st.schemaStatus()));
+        if (withPackage) {
+            params.add(packageId(r));
+        }
+        params.add(r.id());
         jdbc.update("UPDATE connections SET paused = ?, pause_after_trial = ?, sync_frequency = ?, schedule_type = ?, "
                         + "daily_sync_time = ?, data_delay_sensitivity = ?, data_delay_threshold = ?, "
                         + "networking_method = ?, proxy_agent_id = ?, private_link_id = ?, "
                         + "hybrid_deployment_agent_id = ?, virtual_warehouse = ?, external_secrets_manager_id = ?, "
-                        + "config = ?, setup_state = ?, setup_tests = ?, is_historical_sync = ?, schema_status = ? "
-                        + "WHERE id = ?",
-                s.paused(), s.pauseAfterTrial(), s.syncFrequency(), s.scheduleType(), s.dailySyncTime(),
-                s.dataDelaySensitivity(), s.dataDelayThreshold(), s.networkingMethod(), s.proxyAgentId(),
-                s.privateLinkId(), s.hybridDeploymentAgentId(), s.virtualWarehouse(), s.externalSecretsManagerId(),
-                write(r.config()), st.setupState(), write(st.setupTests()), st.historicalSync(), st.schemaStatus(),
-                r.id());
+                        + "config = ?, setup_state = ?, setup_tests = ?, is_historical_sync = ?, schema_status = ?"
+                        + (withPackage ? ", package_id = ?" : "") + " WHERE id = ?",
+                params.toArray());
     }
 
     /** Connections a scheduler may run: set up, not paused, of {@code service}. */
@@ -148,6 +172,12 @@ public final class ConnectionStore {
         } catch (JsonProcessingException e) {
             throw new SQLException("stored connection " + rs.getString("id") + " is not readable JSON", e);
         }
+    }
+
+    /** The package a connection runs: its {@code config.package_id}, or null. */
+    private static String packageId(Row r) {
+        Object id = r.config().get("package_id");
+        return id == null ? null : id.toString();
     }
 
     static String write(Object value) {

@@ -52,11 +52,19 @@ public final class Jdbc {
         try (Connection c = database.connection(); PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                throw new DuplicateException(e);
-            }
-            throw new StoreException(sql, e);
+            throw translate(sql, e);
         }
+    }
+
+    /** The exception a failed write is reported with: duplicates and broken references apart from outages. */
+    static RuntimeException translate(String sql, SQLException e) {
+        if (isUniqueViolation(e)) {
+            return new DuplicateException(e);
+        }
+        if (isReferenceViolation(e)) {
+            return new ReferenceException(e);
+        }
+        return new StoreException(sql, e);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
@@ -78,10 +86,22 @@ public final class Jdbc {
         return "23505".equals(e.getSQLState());
     }
 
+    /** A foreign key is broken: PostgreSQL says 23503 for both sides; H2 23503 (rows refer to it) or 23506 (gone). */
+    private static boolean isReferenceViolation(SQLException e) {
+        return "23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState());
+    }
+
     /** A store failure that is a bug or an outage, not the caller's input. */
     public static class StoreException extends RuntimeException {
         StoreException(String sql, SQLException cause) {
             super("store query failed (" + cause.getSQLState() + "): " + cause.getMessage() + " [" + sql + "]", cause);
+        }
+    }
+
+    /** A write would break a foreign key: the row referred to is gone, or rows still refer to the one deleted. */
+    public static final class ReferenceException extends RuntimeException {
+        ReferenceException(SQLException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 
