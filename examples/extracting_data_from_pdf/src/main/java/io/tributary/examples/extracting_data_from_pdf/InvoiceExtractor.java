@@ -37,7 +37,8 @@ final class InvoiceExtractor {
 
     static {
         CONTACT.put("address", Pattern.compile("Address[: \\t]+([^\\n]+)", FLAGS));
-        CONTACT.put("email", Pattern.compile("Email[:\\s]*([a-zA-Z0-9._%+\\-]{1,64}@[a-zA-Z0-9.\\-]{1,255}\\.[a-zA-Z]{2,})", FLAGS));
+        CONTACT.put("email", Pattern.compile(
+                "Email[:\\s]*([a-zA-Z0-9._%+\\-]{1,64}@[a-zA-Z0-9.\\-]{1,255}\\.[a-zA-Z]{2,})", FLAGS));
         CONTACT.put("phone", Pattern.compile("Phone[:\\s]*([0-9+()\\- \\t]{1,30})", FLAGS));
         // "VAT code" has its own column; the original's pattern took whichever "code" came first.
         CONTACT.put("code", Pattern.compile("(?<!VAT\\s)\\bCode[: \\t]*([0-9A-Za-z_\\-]{1,50})", FLAGS));
@@ -83,8 +84,12 @@ final class InvoiceExtractor {
             TOTALS.forEach((column, pattern) -> {
                 Matcher m = pattern.matcher(trimmed);
                 if (found.get(column) == null && m.find()) {
-                    Object value = column.equals("tax_rate") ? (Object) Integer.valueOf(m.group(1)) : number(m.group(1));
-                    found.put(column, value);
+                    // Not a ?: expression: it would unbox the Integer and the Double to one primitive type.
+                    if (column.equals("tax_rate")) {
+                        found.put(column, Integer.valueOf(m.group(1)));
+                    } else {
+                        found.put(column, number(m.group(1)));
+                    }
                 }
             });
         }

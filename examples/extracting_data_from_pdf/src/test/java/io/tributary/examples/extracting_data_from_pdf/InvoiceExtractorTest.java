@@ -37,7 +37,8 @@ class InvoiceExtractorTest {
     @Test
     void aDateThatDoesNotExistIsNullWithAWarningNamingTheColumn() {
         assertThat(InvoiceExtractor.date("due_date", "Smarch 5, 2024", warnings::add)).isNull();
-        assertThat(warnings).containsExactly("due_date 'Smarch 5, 2024' is not a date this extractor reads; it is left empty");
+        assertThat(warnings)
+                .containsExactly("due_date 'Smarch 5, 2024' is not a date this extractor reads; it is left empty");
     }
 
     @Test
@@ -55,7 +56,8 @@ class InvoiceExtractorTest {
 
     @Test
     void aTotalAmountLineOfTheTotalsBlockWinsOverATotalElsewhere() {
-        assertThat(extract("Invoice No. 7\nTotal due: 10.00\n  Total amount 12.00 EUR")).containsEntry("total_amount", 12.0);
+        assertThat(extract("Invoice No. 7\nTotal due: 10.00\n  Total amount 12.00 EUR"))
+                .containsEntry("total_amount", 12.0);
         assertThat(extract("Invoice No. 7\nTotal due: 10.00")).containsEntry("total_amount", 10.0);
         assertThat(extract("Invoice No. 7\nGrand Total amount: 11.00")).as("not at a line start")
                 .containsEntry("total_amount", 11.0);

@@ -33,7 +33,7 @@ final class ClearSignature {
     private ClearSignature() {
     }
 
-    /** Signs {@code text} with a signature made at {@code at}; lines lose trailing blanks, as the signature ignores them. */
+    /** Signs {@code text} as made at {@code at}; lines lose trailing blanks, which the signature ignores anyway. */
     static String sign(String text, SigningKey key, Date at) {
         List<String> lines = lines(text);
         try {
@@ -104,7 +104,8 @@ final class ClearSignature {
             }
             throw invalid("its signature block holds no signature");
         } catch (IOException | RuntimeException e) {
-            throw e instanceof ConnectorException c ? c : invalid("its signature block is unreadable: " + e.getMessage());
+            throw e instanceof ConnectorException c ? c
+                    : invalid("its signature block is unreadable: " + e.getMessage());
         }
     }
 

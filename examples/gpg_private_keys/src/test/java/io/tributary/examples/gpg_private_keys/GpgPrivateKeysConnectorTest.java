@@ -44,7 +44,8 @@ class GpgPrivateKeysConnectorTest {
             tester.sync().assertSucceeded();
 
             String signed = onlyMessage(tester);
-            assertThat(ClearSignature.verify(signed, key.toCertificate())).isEqualTo(GpgPrivateKeysConnector.DEFAULT_MESSAGE);
+            assertThat(ClearSignature.verify(signed, key.toCertificate()))
+                    .isEqualTo(GpgPrivateKeysConnector.DEFAULT_MESSAGE);
             long subkeyId = key.getSigningKeys().get(0).getKeyIdentifier().getKeyId();
             assertThat(subkeyId).isNotEqualTo(key.getPrimaryKey().getKeyIdentifier().getKeyId());
             assertThat(issuer(signed)).isEqualTo(subkeyId);
@@ -108,7 +109,8 @@ class GpgPrivateKeysConnectorTest {
             wrong.put("passphrase", "not-the-passphrase");
             SyncOutcome outcome = tester.configuration(wrong).sync().assertFailedWith(
                     "configuration key 'passphrase' does not unlock the private key in 'private_key' (fingerprint "
-                            + "86CF5FECB781EB0CA90A21468F459E1E1425E1AD); set the passphrase the key was exported with");
+                            + "86CF5FECB781EB0CA90A21468F459E1E1425E1AD); set the passphrase the key was exported "
+                            + "with");
             assertThat(outcome.error()).doesNotContain("not-the-passphrase");
             assertThat(tester.snapshot()).isEqualTo(before);
         }
@@ -123,7 +125,8 @@ class GpgPrivateKeysConnectorTest {
                 SyncOutcome outcome = tester.sync().assertFailedWith(
                         "configuration key 'private_key' is not an ASCII-armored OpenPGP private key (");
                 outcome.assertFailedWith("export it with `gpg --armor --export-secret-keys <KEY_ID>`");
-                assertThat(outcome.error()).doesNotContain("my-secret-key-material").doesNotContain(armored.substring(40, 80));
+                assertThat(outcome.error()).doesNotContain("my-secret-key-material")
+                        .doesNotContain(armored.substring(40, 80));
                 assertThat(tester.state().isEmpty()).isTrue();
             }
         }
