@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -29,9 +30,11 @@ public final class Configuration {
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off");
 
     private final Map<String, String> values;
+    private final SyncEnvironment environment;
 
-    private Configuration(Map<String, String> values) {
+    private Configuration(Map<String, String> values, SyncEnvironment environment) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.environment = environment;
     }
 
     public static Configuration of(Map<String, String> values) {
@@ -47,11 +50,21 @@ public final class Configuration {
                 throw new ConfigurationException(k, "configuration key '" + k + "' has no value; use \"\" for empty");
             }
         });
-        return new Configuration(values);
+        return new Configuration(values, SyncEnvironment.localDebug());
     }
 
     public static Configuration empty() {
-        return new Configuration(Map.of());
+        return new Configuration(Map.of(), SyncEnvironment.localDebug());
+    }
+
+    /** The connection this sync is for and how it is deployed; a local run's when the runner gave none. */
+    public SyncEnvironment environment() {
+        return environment;
+    }
+
+    /** The same values in another environment; runners call this, connectors need not. */
+    public Configuration withEnvironment(SyncEnvironment environment) {
+        return new Configuration(values, Objects.requireNonNull(environment, "environment"));
     }
 
     /** Whether a key's value is kept out of logs: passwords, secrets, tokens, API keys and the like. */

@@ -137,10 +137,14 @@ class SyncOrchestrationTest {
             assertThat(r.path("node").asText()).isEqualTo("node-a");
             assertThat(r.path("duration_ms").asLong()).isGreaterThanOrEqualTo(0);
         });
-        assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 4..6 for first"));
+        assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 4..6 for first"))
+                .anySatisfy(m -> assertThat(m).isEqualTo("running for connection " + id + " (shop) of group " + group
+                        + ", deployed as server"));
         assertThat(logMessages(id, runs.get(1).path("id").asText()))
                 .anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 1..3 for first"))
                 .noneSatisfy(m -> assertThat(m).contains("4..6"));
+        assertThat(logMessages(id, runs.get(0).path("id").asText())).as("schema() runs once per sync")
+                .filteredOn("declaring the tables"::equals).hasSize(1);
     }
 
     @ParameterizedTest

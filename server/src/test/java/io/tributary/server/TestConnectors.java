@@ -5,6 +5,7 @@ import io.tributary.sdk.Connector;
 import io.tributary.sdk.Log;
 import io.tributary.sdk.Operations;
 import io.tributary.sdk.State;
+import io.tributary.sdk.SyncEnvironment;
 import io.tributary.sdk.Table;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class TestConnectors {
     public static final class Counting implements Connector {
         @Override
         public List<Table> schema(Configuration configuration) {
+            Log.info("declaring the tables");
             return configuration.has("extra_table")
                     ? List.of(Table.named("items").primaryKey("id"),
                             Table.named(configuration.get("extra_table")).primaryKey("id"))
@@ -31,6 +33,9 @@ public final class TestConnectors {
         public void update(Configuration configuration, State state, Operations ops) {
             long from = state.getLong("cursor", 0);
             int rows = configuration.getInt("rows", 3);
+            SyncEnvironment env = configuration.environment();
+            Log.info("running for connection " + env.variable("FIVETRAN_CONNECTION_ID") + " (" + env.connectionName()
+                    + ") of group " + env.groupId() + ", deployed as " + env.variable("FIVETRAN_DEPLOYMENT_MODEL"));
             Log.info("emitting rows " + (from + 1) + ".." + (from + rows) + " for " + configuration.get("label", "?"));
             if (configuration.has("extra_table")) {
                 ops.upsert(configuration.get("extra_table"), Map.of("id", from));

@@ -11,6 +11,7 @@ import io.tributary.runtime.sync.SyncResult;
 import io.tributary.runtime.sync.SyncRunner;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Connector;
+import io.tributary.sdk.SyncEnvironment;
 import io.tributary.server.store.ConnectionStateStore;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.DestinationStore;
@@ -99,8 +100,9 @@ final class SyncJob implements Runnable {
 
     /** Runs the sync; the error message when it failed, or null. */
     private String syncIntoWarehouse() {
-        Connector connector = parts.connectors().connector(connection.config());
-        Configuration configuration = ConnectorLoader.configuration(connection.config());
+        Connector connector = new SchemaOnce(parts.connectors().connector(connection.config()));
+        Configuration configuration = ConnectorLoader.configuration(connection.config()).withEnvironment(
+                SyncEnvironment.server(connection.id(), connection.groupId(), connection.schema()));
         DestinationStore.Row destination = parts.destinations().find(connection.groupId()).orElseThrow(() ->
                 new IllegalStateException("group " + connection.groupId() + " has no destination; create one with "
                         + "POST /v1/destinations before syncing connection " + connection.id()));
