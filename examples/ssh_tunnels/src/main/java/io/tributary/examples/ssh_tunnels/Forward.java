@@ -39,8 +39,9 @@ final class Forward {
 
     /**
      * After {@code failure} of whatever used this forward: opens one connection to the target through the server.
-     * If the server refuses, returns its reason and what to fix, with {@code failure} as the cause; if it connects
-     * (or the session is gone), returns null and {@code failure} stands. Only failures pay for this extra connection.
+     * If the server refuses it, returns the server's reason and what to fix, with {@code failure} as the cause;
+     * otherwise (it connects, or the session is gone) returns null and {@code failure} stands. Only failed syncs
+     * pay for this extra connection.
      */
     ConnectorException refusal(Throwable failure) {
         if (!session.isOpen()) {
@@ -51,27 +52,32 @@ final class Forward {
             probe.open().verify(SshTunnel.TIMEOUT);
             return null;
         } catch (IOException e) {
-            return new ConnectorException(refusalMessage(e), failure);
+            SshChannelOpenException refused = openFailure(e);
+            return refused == null ? null : new ConnectorException(refusalMessage(refused), failure);
         }
     }
 
-    private String refusalMessage(IOException e) {
+    private String refusalMessage(SshChannelOpenException refused) {
         String failed = "the SSH server at " + from.address() + " did not open a connection to " + target() + ": ";
-        int reason = 0;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SshChannelOpenException refused) {
-                reason = refused.getReasonCode();
-            }
-        }
-        return switch (reason) {
+        return switch (refused.getReasonCode()) {
             case SshConstants.SSH_OPEN_ADMINISTRATIVELY_PROHIBITED -> failed + "administratively prohibited. The "
                     + "server does not forward there: allow it in its sshd_config (AllowTcpForwarding, PermitOpen), "
                     + "or check " + targetKeys;
             case SshConstants.SSH_OPEN_CONNECT_FAILED -> failed + "connect failed. Check " + targetKeys
                     + ": as that server sees it, nothing accepts connections there";
-            default -> failed + rootMessage(e) + ". Check " + targetKeys + " (the address as that server sees it), "
-                    + "and that the server allows TCP forwarding (AllowTcpForwarding in its sshd_config)";
+            default -> failed + refused.getMessage() + ". Check " + targetKeys + " (the address as that server "
+                    + "sees it), and that the server allows TCP forwarding (AllowTcpForwarding in its sshd_config)";
         };
+    }
+
+    /** The server's answer that it will not open the channel, if that is what {@code e} is about. */
+    private static SshChannelOpenException openFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SshChannelOpenException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     static String rootMessage(Throwable e) {

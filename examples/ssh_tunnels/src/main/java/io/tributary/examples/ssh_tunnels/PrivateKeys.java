@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.util.security.SecurityUtils;
@@ -65,11 +67,19 @@ final class PrivateKeys {
     }
 
     private static ConfigurationException unreadable(SshLogin login, String keyName, Exception e) {
+        if (e instanceof NoSuchAlgorithmException) {
+            // Ed25519 needs an extra provider (net.i2p.crypto:eddsa or BouncyCastle) that this example does not add.
+            return new ConfigurationException(keyName, "configuration key '" + keyName + "' holds a kind of key this "
+                    + "connector cannot use (" + e.getMessage() + "); use an RSA or ECDSA key");
+        }
         String passphraseKey = login.key("key_passphrase");
-        String fix = login.keyPassphrase() == null
-                ? "if the key is encrypted, put its passphrase in " + passphraseKey
-                : "check " + passphraseKey + ": it may not be this key's passphrase";
+        String reason = String.valueOf(e.getMessage());
+        String fix = login.keyPassphrase() != null
+                ? "check " + passphraseKey + ": it may not be this key's passphrase"
+                : reason.toLowerCase(Locale.ROOT).contains("encrypted")
+                ? "the key is encrypted: put its passphrase in " + passphraseKey
+                : "paste the whole key file, from its -----BEGIN line to its -----END line";
         return new ConfigurationException(keyName, "cannot read the private key in configuration key '" + keyName
-                + "': " + e.getMessage() + "; " + fix);
+                + "': " + reason + "; " + fix);
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The key- and password-based originals: the playground's users API, reachable only through the SSH server. */
 class ApiThroughTunnelTest {
     private static KeyPair clientKey;
+    private static KeyPair ecdsaKey;
 
     private Playground playground;
     private TestSshServer ssh;
@@ -34,12 +35,13 @@ class ApiThroughTunnelTest {
     @BeforeAll
     static void generateKey() throws Exception {
         clientKey = TestKeys.rsa();
+        ecdsaKey = TestKeys.ecdsa();
     }
 
     @BeforeEach
     void start() throws Exception {
         playground = Playground.start(0);
-        ssh = TestSshServer.start(clientKey.getPublic());
+        ssh = TestSshServer.start(clientKey.getPublic(), ecdsaKey.getPublic());
     }
 
     @AfterEach
@@ -82,18 +84,34 @@ class ApiThroughTunnelTest {
     }
 
     @Test
-    void theKeyMayBeOpenSshWithAPassphraseOrBase64EncodedPem() throws Exception {
+    void theKeyMayBeRsaOrEcdsaInOpenSshOrPemFormatAsTextOrBase64() throws Exception {
         Map<String, String> encrypted = with(keyLogin(), Map.of(
                 "ssh_private_key", TestKeys.openSsh(clientKey, "key-pass-91"), "ssh_key_passphrase", "key-pass-91"));
         Map<String, String> base64 = with(keyLogin(), Map.of("ssh_private_key", TestKeys.base64(TestKeys.pem(clientKey))));
         Map<String, String> escaped = with(keyLogin(), Map.of(
                 "ssh_private_key", TestKeys.pem(clientKey).replace("\n", "\\n")));
-        for (Map<String, String> configuration : List.of(encrypted, base64, escaped)) {
+        Map<String, String> ecdsa = with(keyLogin(), Map.of("ssh_private_key", TestKeys.openSsh(ecdsaKey, "ec-pass"),
+                "ssh_key_passphrase", "ec-pass"));
+        Map<String, String> pkcs1 = with(keyLogin(), Map.of("ssh_private_key", TestKeys.pkcs1(clientKey)));
+        for (Map<String, String> configuration : List.of(encrypted, base64, escaped, ecdsa, pkcs1)) {
             try (ConnectorTester tester = tester(configuration)) {
                 assertThat(tester.sync().assertSucceeded().counters().upserts()).isEqualTo(200);
             }
         }
         assertThat(ssh.passwordsTried()).isZero();
+    }
+
+    @Test
+    void withAKeyAndAPasswordTheKeyGoesFirstAndThePasswordIsTheFallback() throws Exception {
+        try (ConnectorTester tester = tester(with(keyLogin(), Map.of("ssh_password", TestSshServer.PASSWORD)))) {
+            tester.sync().assertSucceeded();
+        }
+        assertThat(ssh.passwordsTried()).isZero();
+        try (ConnectorTester tester = tester(with(passwordLogin(),
+                Map.of("ssh_private_key", TestKeys.pem(TestKeys.rsa()))))) {
+            tester.sync().assertSucceeded();
+        }
+        assertThat(ssh.passwordsTried()).as("after a key the server does not know").isEqualTo(1);
     }
 
     @Test
@@ -105,7 +123,7 @@ class ApiThroughTunnelTest {
         assertThat(ssh.passwordsTried()).isEqualTo(1);
 
         String otherServersKey;
-        try (TestSshServer other = TestSshServer.start(null)) {
+        try (TestSshServer other = TestSshServer.start()) {
             otherServersKey = other.hostKeyFingerprint();
         }
         try (ConnectorTester tester = tester(with(passwordLogin(), Map.of("ssh_host_key_fingerprint", otherServersKey)))) {

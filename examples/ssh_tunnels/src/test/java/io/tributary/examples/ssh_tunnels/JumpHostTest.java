@@ -36,7 +36,7 @@ class JumpHostTest {
     @BeforeEach
     void start() throws Exception {
         playground = Playground.start(0);
-        bastion = TestSshServer.start(null);
+        bastion = TestSshServer.start();
         internal = TestSshServer.start(clientKey.getPublic());
     }
 

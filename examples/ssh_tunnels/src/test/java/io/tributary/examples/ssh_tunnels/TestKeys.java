@@ -20,11 +20,32 @@ final class TestKeys {
         return generator.generateKeyPair();
     }
 
+    /** ECDSA on the NIST P-256 curve. */
+    static KeyPair ecdsa() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        return generator.generateKeyPair();
+    }
+
     /** PKCS#8 PEM: {@code -----BEGIN PRIVATE KEY-----}. */
     static String pem(KeyPair key) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.getPrivate().getEncoded());
         return "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    /**
+     * PKCS#1 PEM ({@code -----BEGIN RSA PRIVATE KEY-----}, as {@code ssh-keygen -m PEM} writes and paramiko reads):
+     * the RSAPrivateKey inside the PKCS#8 encoding, which for a 2048-bit key starts at byte 26.
+     */
+    static String pkcs1(KeyPair rsa) {
+        byte[] pkcs8 = rsa.getPrivate().getEncoded();
+        if (pkcs8[22] != 0x04 || pkcs8[23] != (byte) 0x82) {
+            throw new IllegalArgumentException("not the PKCS#8 encoding of a 2048-bit RSA key");
+        }
+        byte[] pkcs1 = java.util.Arrays.copyOfRange(pkcs8, 26, pkcs8.length);
+        String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1);
+        return "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
     }
 
     /** The OpenSSH format of {@code ssh-keygen}, encrypted with {@code passphrase} (AES-256-CTR, bcrypt KDF). */

@@ -3,7 +3,6 @@ package io.tributary.examples.ssh_tunnels;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +20,7 @@ import org.apache.sshd.server.forward.X11ForwardingFilter;
 
 /**
  * A real SSH server (Apache MINA SSHD) on 127.0.0.1 and a free port, as the tunnel's server or jump host: one user
- * who logs in with {@link #PASSWORD} or the authorized key, and local port forwarding that it records and that a
+ * who logs in with {@link #PASSWORD} or an authorized key, and local port forwarding that it records and that a
  * test can refuse. It counts the sessions it accepted and the passwords it was sent.
  */
 final class TestSshServer implements AutoCloseable {
@@ -35,10 +34,8 @@ final class TestSshServer implements AutoCloseable {
     private final AtomicInteger passwordsTried = new AtomicInteger();
     private volatile boolean forwardingAllowed = true;
 
-    private TestSshServer(PublicKey authorizedKey) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(256);
-        hostKey = generator.generateKeyPair();
+    private TestSshServer(List<PublicKey> authorizedKeys) throws Exception {
+        hostKey = TestKeys.ecdsa();
         server.setHost("127.0.0.1");
         server.setPort(0);
         server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
@@ -47,7 +44,7 @@ final class TestSshServer implements AutoCloseable {
             return USER.equals(user) && PASSWORD.equals(password);
         });
         server.setPublickeyAuthenticator((user, key, session) ->
-                USER.equals(user) && authorizedKey != null && KeyUtils.compareKeys(authorizedKey, key));
+                USER.equals(user) && authorizedKeys.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setForwardingFilter(ForwardingFilter.asForwardingFilter(AgentForwardingFilter.of(false),
                 X11ForwardingFilter.of(false), new RecordingTcpFilter()));
         server.addSessionListener(new SessionListener() {
@@ -59,9 +56,9 @@ final class TestSshServer implements AutoCloseable {
         server.start();
     }
 
-    /** Started; {@code authorizedKey} may be null for a password-only server. */
-    static TestSshServer start(PublicKey authorizedKey) throws Exception {
-        return new TestSshServer(authorizedKey);
+    /** Started; with no authorized keys, only the password logs in. */
+    static TestSshServer start(PublicKey... authorizedKeys) throws Exception {
+        return new TestSshServer(List.of(authorizedKeys));
     }
 
     int port() {

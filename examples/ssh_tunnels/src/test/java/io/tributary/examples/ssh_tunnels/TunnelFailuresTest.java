@@ -64,7 +64,7 @@ class TunnelFailuresTest {
         String encrypted = TestKeys.openSsh(clientKey, "right-pass");
         failsAfterAGoodSync(Map.of("ssh_private_key", encrypted),
                 "cannot read the private key in configuration key 'ssh_private_key'",
-                "if the key is encrypted, put its passphrase in ssh_key_passphrase");
+                "the key is encrypted: put its passphrase in ssh_key_passphrase");
         failsAfterAGoodSync(Map.of("ssh_private_key", encrypted, "ssh_key_passphrase", "wrong-pass"),
                 "cannot read the private key in configuration key 'ssh_private_key'",
                 "check ssh_key_passphrase: it may not be this key's passphrase");
@@ -72,9 +72,22 @@ class TunnelFailuresTest {
     }
 
     @Test
-    void textThatIsNoKeyIsNamed() {
+    void anEd25519KeyIsNamedAsUnusable() throws Exception {
+        KeyPair ed25519 = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        failsAfterAGoodSync(Map.of("ssh_private_key", TestKeys.pem(ed25519)),
+                "configuration key 'ssh_private_key' holds a kind of key this connector cannot use",
+                "use an RSA or ECDSA key");
+    }
+
+    @Test
+    void textThatIsNoKeyOrOnlyPartOfOneIsNamed() {
         failsAfterAGoodSync(Map.of("ssh_private_key", "~/.ssh/id_rsa"),
                 "configuration key 'ssh_private_key' is not a private key: expected the text of a key file");
+        String pem = TestKeys.pem(clientKey);
+        String firstHalf = pem.substring(0, pem.length() / 2) + "\n-----END PRIVATE KEY-----\n";
+        failsAfterAGoodSync(Map.of("ssh_private_key", firstHalf),
+                "cannot read the private key in configuration key 'ssh_private_key'",
+                "paste the whole key file, from its -----BEGIN line to its -----END line");
     }
 
     @Test
