@@ -134,7 +134,7 @@ class ApiThroughTunnelTest {
             assertThat(tester.state().isEmpty()).isTrue();
         }
         assertThat(ssh.passwordsTried()).as("no password for a server with the wrong key").isEqualTo(1);
-        assertThat(TunnelChecks.clientThreads()).isEmpty();
+        TunnelChecks.assertNoClientThreadsLeft();
     }
 
     @Test

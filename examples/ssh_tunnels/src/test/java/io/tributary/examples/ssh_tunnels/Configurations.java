@@ -3,13 +3,14 @@ package io.tributary.examples.ssh_tunnels;
 import io.tributary.playground.Playground;
 import io.tributary.sdk.http.RequestPolicy;
 import io.tributary.testkit.ConnectorTester;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Configurations the tests start from, and the tester they run in. */
 final class Configurations {
     static final RequestPolicy FAST = RequestPolicy.builder()
-            .maxRetries(2).backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(10)).build();
+            .maxRetries(2).backoff(Duration.ofMillis(1), Duration.ofMillis(10)).build();
 
     private Configurations() {
     }

@@ -77,7 +77,7 @@ class JumpHostTest {
             assertThat(tester.state().isEmpty()).isTrue();
         }
         assertThat(internal.sessionsAccepted()).as("no way to the internal server but through the bastion").isZero();
-        assertThat(TunnelChecks.clientThreads()).isEmpty();
+        TunnelChecks.assertNoClientThreadsLeft();
     }
 
     @Test
@@ -101,7 +101,7 @@ class JumpHostTest {
         }
         assertThat(internal.sessionsAccepted()).as("the last attempt reached the internal server, and stopped "
                 + "at its key").isEqualTo(1);
-        assertThat(TunnelChecks.clientThreads()).isEmpty();
+        TunnelChecks.assertNoClientThreadsLeft();
     }
 
     /** The internal server as ssh_*, with a key; the bastion as jump_*, with a password. */

@@ -12,6 +12,7 @@ import io.tributary.testkit.SyncOutcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,7 @@ class PostgresThroughTunnelTest {
                     .assertFailedWith("check db_user and db_password in configuration.json");
             assertThat(tester.snapshot()).isEqualTo(before);
         }
-        assertThat(TunnelChecks.clientThreads()).isEmpty();
+        TunnelChecks.assertNoClientThreadsLeft();
     }
 
     @Test
@@ -126,7 +127,7 @@ class PostgresThroughTunnelTest {
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> r : db.query("SELECT id, name, modified_at FROM sample_users ORDER BY id")) {
             rows.add(List.of((String) r.get("id"), (String) r.get("name"),
-                    ((java.sql.Timestamp) r.get("modified_at")).toInstant().toString()));
+                    ((Timestamp) r.get("modified_at")).toInstant().toString()));
         }
         return rows;
     }

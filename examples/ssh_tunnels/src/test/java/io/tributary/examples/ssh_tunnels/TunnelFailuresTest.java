@@ -8,7 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.playground.Playground;
 import io.tributary.testkit.ConnectorTester;
+import io.tributary.testkit.SyncOutcome;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +77,7 @@ class TunnelFailuresTest {
 
     @Test
     void anEd25519KeyIsNamedAsUnusable() throws Exception {
-        KeyPair ed25519 = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         failsAfterAGoodSync(Map.of("ssh_private_key", TestKeys.pem(ed25519)),
                 "configuration key 'ssh_private_key' holds a kind of key this connector cannot use",
                 "use an RSA or ECDSA key");
@@ -129,8 +133,7 @@ class TunnelFailuresTest {
 
     @Test
     void aLocalPortInUseIsNamed() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
-                java.net.InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
             failsAfterAGoodSync(Map.of("local_port", String.valueOf(port)),
                     "cannot listen on 127.0.0.1:" + port + " for the SSH tunnel",
@@ -166,7 +169,7 @@ class TunnelFailuresTest {
             tester.sync().assertSucceeded();
             Map<String, Object> before = tester.snapshot();
             tester.configuration(with(good, overrides));
-            var outcome = tester.sync();
+            SyncOutcome outcome = tester.sync();
             for (String message : messages) {
                 outcome.assertFailedWith(message);
             }
