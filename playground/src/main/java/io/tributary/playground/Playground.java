@@ -151,6 +151,7 @@ public final class Playground implements AutoCloseable {
         new ToastApi(state).register(config.routes);
         new PostsApi(state).register(config.routes);
         new FxRatesApi(state).register(config.routes);
+        new SwapiApi(state).register(config.routes);
         certificates.register(config.routes);
     }
 

@@ -7,6 +7,7 @@ import io.tributary.runtime.sync.SyncRunner;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Connector;
 import io.tributary.sdk.State;
+import io.tributary.sdk.SyncEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ public final class ConnectorTester implements AutoCloseable {
     private final Connector connector;
     private final Path dir;
     private Configuration configuration = Configuration.empty();
+    private SyncEnvironment environment = SyncEnvironment.localDebug();
     private SyncOptions options = SyncOptions.defaults();
 
     private ConnectorTester(Connector connector, Path dir) {
@@ -56,6 +58,12 @@ public final class ConnectorTester implements AutoCloseable {
 
     public ConnectorTester configuration(Map<String, String> values) {
         this.configuration = Configuration.of(values);
+        return this;
+    }
+
+    /** Syncs as if deployed in {@code environment}, e.g. {@link SyncEnvironment#server}; local debug's by default. */
+    public ConnectorTester environment(SyncEnvironment environment) {
+        this.environment = environment;
         return this;
     }
 
@@ -101,8 +109,8 @@ public final class ConnectorTester implements AutoCloseable {
 
     SyncOutcome sync(Connector c, Path warehouse, List<String> committedStates) {
         try (DuckDbDestination destination = new DuckDbDestination(warehouse, "tester")) {
-            return new SyncOutcome(new SyncRunner(options).run(c, configuration, null, destination,
-                    committedStates::add));
+            return new SyncOutcome(new SyncRunner(options).run(c, configuration.withEnvironment(environment), null,
+                    destination, committedStates::add));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -23,14 +24,17 @@ public final class Configuration {
     public static final int MAX_KEYS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|pwd|secret|token|key|private|credential|auth|fernet|session|signature).*");
+            "(?i).*(password|passwd|passphrase|pwd|secret|token|key|private|credential|auth|fernet|session"
+                    + "|signature).*");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "on");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off");
 
     private final Map<String, String> values;
+    private final SyncEnvironment environment;
 
-    private Configuration(Map<String, String> values) {
+    private Configuration(Map<String, String> values, SyncEnvironment environment) {
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.environment = environment;
     }
 
     public static Configuration of(Map<String, String> values) {
@@ -46,11 +50,21 @@ public final class Configuration {
                 throw new ConfigurationException(k, "configuration key '" + k + "' has no value; use \"\" for empty");
             }
         });
-        return new Configuration(values);
+        return new Configuration(values, SyncEnvironment.localDebug());
     }
 
     public static Configuration empty() {
-        return new Configuration(Map.of());
+        return new Configuration(Map.of(), SyncEnvironment.localDebug());
+    }
+
+    /** The connection this sync is for and how it is deployed; a local run's when the runner gave none. */
+    public SyncEnvironment environment() {
+        return environment;
+    }
+
+    /** The same values in another environment; runners call this, connectors need not. */
+    public Configuration withEnvironment(SyncEnvironment environment) {
+        return new Configuration(values, Objects.requireNonNull(environment, "environment"));
     }
 
     /** Whether a key's value is kept out of logs: passwords, secrets, tokens, API keys and the like. */

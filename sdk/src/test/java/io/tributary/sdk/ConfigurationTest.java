@@ -53,11 +53,31 @@ class ConfigurationTest {
     @Test
     void secretKeysAreRecognised() {
         for (String key : List.of("password", "db_password", "apiKey", "my_key", "access_token", "client_secret",
-                "fernet_key", "private_key_pem")) {
+                "fernet_key", "private_key_pem", "passphrase", "gpg_passphrase")) {
             assertThat(Configuration.isSecretKey(key)).as(key).isTrue();
         }
         for (String key : List.of("host", "port", "region", "page_size")) {
             assertThat(Configuration.isSecretKey(key)).as(key).isFalse();
         }
+    }
+
+    @Test
+    void aLocalRunHasFivetransLocalDebugEnvironmentAndARunnerCanGiveAnother() {
+        SyncEnvironment local = config.environment();
+        assertThat(local.isLocalDebug()).isTrue();
+        assertThat(local.variable("FIVETRAN_CONNECTION_ID")).isEqualTo("test_connection_id");
+        assertThat(local.variable("FIVETRAN_GROUP_ID")).isEqualTo("test_group_id");
+        assertThat(local.variable("FIVETRAN_CONNECTION_NAME")).isEqualTo("test_connection_name");
+        assertThat(local.variable("FIVETRAN_DEPLOYMENT_MODEL")).isEqualTo("local_debug");
+
+        Configuration deployed = config.withEnvironment(SyncEnvironment.server("conn_1", "group_1", "shop"));
+        assertThat(deployed.environment().isLocalDebug()).isFalse();
+        assertThat(deployed.environment().variable("FIVETRAN_CONNECTION_ID")).isEqualTo("conn_1");
+        assertThat(deployed.environment().variable("FIVETRAN_DEPLOYMENT_MODEL")).isEqualTo("server");
+        assertThat(deployed.asMap()).isEqualTo(config.asMap());
+        assertThat(config.environment()).isEqualTo(local);
+        // Other names are the process's own environment variables.
+        assertThat(local.variable("PATH")).isEqualTo(System.getenv("PATH"));
+        assertThat(local.variable("TRIBUTARY_NO_SUCH_VARIABLE")).isNull();
     }
 }

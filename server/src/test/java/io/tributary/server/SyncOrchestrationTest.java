@@ -137,10 +137,14 @@ class SyncOrchestrationTest {
             assertThat(r.path("node").asText()).isEqualTo("node-a");
             assertThat(r.path("duration_ms").asLong()).isGreaterThanOrEqualTo(0);
         });
-        assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 4..6 for first"));
+        assertThat(logMessages(id, null)).anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 4..6 for first"))
+                .anySatisfy(m -> assertThat(m).isEqualTo("running for connection " + id + " (shop) of group " + group
+                        + ", deployed as server"));
         assertThat(logMessages(id, runs.get(1).path("id").asText()))
                 .anySatisfy(m -> assertThat(m).isEqualTo("emitting rows 1..3 for first"))
                 .noneSatisfy(m -> assertThat(m).contains("4..6"));
+        assertThat(logMessages(id, runs.get(0).path("id").asText())).as("schema() runs once per sync")
+                .filteredOn("declaring the tables"::equals).hasSize(1);
     }
 
     @ParameterizedTest
@@ -427,5 +431,50 @@ class SyncOrchestrationTest {
                 .status()).isEqualTo(200);
         syncAndWait(id);
         assertThat(rows("warehouse_j", "SELECT id FROM crm.audit")).containsExactly("6");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void underBlockAllANewColumnAndAnUndeclaredTableAreKeptOutFromTheirFirstSyncUntilAUserEnablesThem(StoreKind kind)
+            throws Exception {
+        start(kind);
+        String group = Connections.groupWithDestination(f, "warehouse_k", dir);
+        String id = connection(group, "crm", TestConnectors.Counting.class, MANUAL, "");
+        syncAndWait(id);
+        assertThat(f.admin.patch("/v1/connections/" + id + "/schemas", "{\"schema_change_handling\": \"BLOCK_ALL\"}")
+                .status()).isEqualTo(200);
+        assertThat(f.admin.patch("/v1/connections/" + id, "{\"config\": {\"extra_column\": \"score\", "
+                + "\"undeclared_table\": \"notes\"}}").status()).isEqualTo(200);
+
+        syncAndWait(id);
+        assertThat(rows("warehouse_k", "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'crm' "
+                + "AND column_name = 'score'")).as("no score column").containsExactly("0");
+        assertThat(rows("warehouse_k", "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'crm' "
+                + "AND table_name = 'notes'")).as("no notes table").containsExactly("0");
+        assertThat(rows("warehouse_k", "SELECT count(*) FROM crm.items")).containsExactly("6");
+        JsonNode tables = f.admin.get("/v1/connections/" + id + "/schemas").data().path("schemas").path("crm")
+                .path("tables");
+        assertThat(tables.path("notes").path("enabled").asBoolean(true)).as("notes captured, disabled").isFalse();
+        JsonNode score = f.admin.get("/v1/connections/" + id + "/schemas/crm/tables/items/columns").data()
+                .path("columns").path("score");
+        assertThat(score.path("enabled").asBoolean(true)).as("score captured, disabled").isFalse();
+        assertThat(logMessages(id, null))
+                .anySatisfy(m -> assertThat(m).startsWith("column items.score is new, and the schema change handling "
+                        + "keeps new columns out"))
+                .anySatisfy(m -> assertThat(m).startsWith("table notes is new, and the schema change handling keeps "
+                        + "new tables out"));
+
+        assertThat(f.admin.patch("/v1/connections/" + id + "/schemas/crm/tables/items/columns/score",
+                "{\"enabled\": true}").status()).isEqualTo(200);
+        // BLOCK_ALL keeps out everything new: the new table's columns come disabled too, with the table.
+        JsonNode note = f.admin.get("/v1/connections/" + id + "/schemas/crm/tables/notes/columns").data()
+                .path("columns").path("note");
+        assertThat(note.path("enabled").asBoolean(true)).as("notes.note captured, disabled").isFalse();
+        assertThat(f.admin.patch("/v1/connections/" + id + "/schemas/crm/tables/notes", "{\"enabled\": true, "
+                + "\"columns\": {\"note\": {\"enabled\": true}}}").status()).isEqualTo(200);
+        syncAndWait(id);
+        assertThat(rows("warehouse_k", "SELECT id || ':' || coalesce(CAST(score AS VARCHAR), '-') FROM crm.items "
+                + "ORDER BY id")).containsExactly("1:-", "2:-", "3:-", "4:-", "5:-", "6:-", "7:70", "8:80", "9:90");
+        assertThat(rows("warehouse_k", "SELECT note FROM crm.notes")).containsExactly("row 6");
     }
 }

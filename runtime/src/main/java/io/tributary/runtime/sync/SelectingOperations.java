@@ -6,6 +6,7 @@ import io.tributary.sdk.Operations;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Applies a {@link Selection} in front of the sync's operations. Only used when something is deselected. */
@@ -14,6 +15,7 @@ final class SelectingOperations implements Operations {
     private final Selection selection;
     private final Naming naming;
     private final AtomicLong dropped = new AtomicLong();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
 
     SelectingOperations(Operations target, Selection selection, Naming naming) {
         this.target = target;
@@ -21,7 +23,7 @@ final class SelectingOperations implements Operations {
         this.naming = naming;
     }
 
-    /** Operations dropped because their table is disabled. */
+    /** Operations dropped because their table is disabled or new and blocked. */
     long dropped() {
         return dropped.get();
     }
@@ -30,6 +32,8 @@ final class SelectingOperations implements Operations {
     public void upsert(String table, Object row) {
         if (keeps(table)) {
             target.upsert(table, select(table, row, "upsert"));
+        } else {
+            noteColumnsOfBlocked(table, row, "upsert");
         }
     }
 
@@ -37,6 +41,8 @@ final class SelectingOperations implements Operations {
     public void update(String table, Object row) {
         if (keeps(table)) {
             target.update(table, select(table, row, "update"));
+        } else {
+            noteColumnsOfBlocked(table, row, "update");
         }
     }
 
@@ -70,23 +76,55 @@ final class SelectingOperations implements Operations {
     }
 
     private boolean keeps(String table) {
-        if (table != null && selection.disabledTables().contains(naming.table(table))) {
-            dropped.incrementAndGet();
-            return false;
+        if (table == null) {
+            return true; // the sync's own validation names the problem
         }
-        return true;
+        String name = naming.table(table);
+        if (selection.keepsTable(name)) {
+            return true;
+        }
+        if (selection.newItems().blocksTable(name) && reported.add(name)) {
+            selection.newItems().listener().blocked(name, null);
+        }
+        dropped.incrementAndGet();
+        return false;
+    }
+
+    /** A blocked new table's columns are reported too, so once a user enables the table they are known. */
+    private void noteColumnsOfBlocked(String table, Object row, String op) {
+        String name = naming.table(table);
+        if (!selection.newItems().blocksTable(name)) {
+            return; // disabled by the user, not new
+        }
+        RowMapper.toMap(row, op, table).keySet().forEach(column -> {
+            String columnName = naming.column(column);
+            if (reported.add(name + "\u0000" + columnName)) {
+                selection.newItems().listener().blocked(name, columnName);
+            }
+        });
     }
 
     private Object select(String table, Object row, String op) {
-        Set<String> excluded = table == null ? null : selection.excludedColumns().get(naming.table(table));
-        if (excluded == null || excluded.isEmpty()) {
+        String name = table == null ? null : naming.table(table);
+        Set<String> excluded = name == null ? null : selection.excludedColumns().get(name);
+        boolean blocking = name != null && selection.newItems().blockColumns()
+                && selection.newItems().known().containsKey(name);
+        if (!blocking && (excluded == null || excluded.isEmpty())) {
             return row;
         }
         Map<String, Object> kept = new LinkedHashMap<>();
         RowMapper.toMap(row, op, table).forEach((column, value) -> {
-            if (!excluded.contains(naming.column(column))) {
-                kept.put(column, value);
+            String columnName = naming.column(column);
+            if (excluded != null && excluded.contains(columnName)) {
+                return;
             }
+            if (blocking && selection.newItems().blocksColumn(name, columnName)) {
+                if (reported.add(name + "\u0000" + columnName)) {
+                    selection.newItems().listener().blocked(name, columnName);
+                }
+                return;
+            }
+            kept.put(column, value);
         });
         return kept;
     }

@@ -36,8 +36,9 @@ public final class SyncRunner {
     }
 
     /**
-     * Stops the sync: the connector's next operation fails, and what its last checkpoint did not commit is rolled
-     * back. A connector blocked in a source call stops when that call returns. Safe from any thread.
+     * Stops the sync: the connector's thread is interrupted (so a wait, a backoff sleep or an HTTP call ends at
+     * once) and its next operation fails; what its last checkpoint did not commit is rolled back. A call that does
+     * not heed interrupts (a blocking JDBC read) ends when it returns. Safe from any thread.
      */
     public void cancel(String reason) {
         queue.add(new Command.Cancel(reason));
@@ -85,7 +86,8 @@ public final class SyncRunner {
         connectorThread.setDaemon(true);
         connectorThread.start();
 
-        Outcome outcome = applyCommands(queue, destination, operations, initialState, listener);
+        Outcome outcome = applyCommands(queue, destination, operations, initialState, listener,
+                connectorThread::interrupt);
         joinQuietly(connectorThread);
 
         Throwable failure = outcome.destinationFailure != null ? outcome.destinationFailure : outcome.connectorFailure;
@@ -104,7 +106,7 @@ public final class SyncRunner {
         try {
             LOG.info("calling schema()");
             List<DeclaredTable> declared = SchemaValidator.validate(schemaOf(connector, configuration),
-                    options.naming()).stream().filter(d -> !selection.disabledTables().contains(d.name())).toList();
+                    options.naming()).stream().filter(d -> selection.keepsTable(d.name())).toList();
             operations.declare(declared);
             LOG.info("calling update()");
             if (selection.isAll()) {
@@ -113,8 +115,8 @@ public final class SyncRunner {
                 SelectingOperations selected = new SelectingOperations(operations, selection, options.naming());
                 connector.update(configuration, state, selected);
                 if (selected.dropped() > 0) {
-                    LOG.info("{} operations on disabled tables {} were skipped", selected.dropped(),
-                            selection.disabledTables());
+                    LOG.info("{} operations on disabled tables {} or blocked new tables were skipped",
+                            selected.dropped(), selection.disabledTables());
                 }
             }
             if (operations.requestedError() != null) {
@@ -149,7 +151,8 @@ public final class SyncRunner {
     }
 
     private static Outcome applyCommands(BlockingQueue<Command> queue, Destination destination,
-                                         SyncOperations operations, String initialState, StateListener listener) {
+                                         SyncOperations operations, String initialState, StateListener listener,
+                                         Runnable interruptConnector) {
         String committed = initialState;
         Throwable destinationFailure = null;
         while (true) {
@@ -179,6 +182,7 @@ public final class SyncRunner {
                 if (destinationFailure == null) {
                     destinationFailure = new SyncCanceledException(cancel.reason());
                     operations.destinationFailed(destinationFailure);
+                    interruptConnector.run();
                 }
                 continue;
             }

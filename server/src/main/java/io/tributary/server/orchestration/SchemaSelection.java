@@ -4,6 +4,7 @@ import io.tributary.runtime.schema.DeclaredTable;
 import io.tributary.runtime.schema.TableSchema;
 import io.tributary.runtime.sync.Selection;
 import io.tributary.server.schemas.Discovered;
+import io.tributary.server.schemas.SchemaChangeHandling;
 import io.tributary.server.schemas.SchemaConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,15 +25,22 @@ final class SchemaSelection {
     private SchemaSelection() {
     }
 
-    /** What the config disables: whole schemas' tables, tables, and excluded columns. */
-    static Selection of(Optional<SchemaConfig> config) {
+    /**
+     * What the config disables (whole schemas' tables, tables, and excluded columns) and, by its schema change
+     * handling, whether tables and columns it has not seen yet are kept out; {@code blocked} hears of those.
+     */
+    static Selection of(Optional<SchemaConfig> config, Selection.BlockedListener blocked) {
         if (config.isEmpty()) {
             return Selection.ALL;
         }
         Set<String> disabled = new HashSet<>();
         Map<String, Set<String>> excluded = new HashMap<>();
+        Map<String, Set<String>> known = new HashMap<>();
         for (SchemaConfig.Schema schema : config.get().schemas().values()) {
             for (SchemaConfig.Table table : schema.tables().values()) {
+                Set<String> columns = new HashSet<>();
+                table.columns().values().forEach(column -> columns.add(column.name()));
+                known.put(table.name(), columns);
                 if (!schema.enabled() || !table.enabled()) {
                     disabled.add(table.name());
                     continue;
@@ -44,7 +52,9 @@ final class SchemaSelection {
                 }
             }
         }
-        return new Selection(disabled, excluded);
+        SchemaChangeHandling handling = config.get().handling();
+        return new Selection(disabled, excluded, new Selection.NewItems(known, !handling.enablesNewTables(),
+                !handling.enablesNewColumns(), blocked));
     }
 
     /**
@@ -53,8 +63,14 @@ final class SchemaSelection {
      * Captured before a sync, a table new to the config is enabled or not by the schema change handling before any
      * of its rows are written.
      */
-    static List<Discovered.Table> capture(String schema, List<DeclaredTable> declared, List<TableSchema> warehouse) {
+    static List<Discovered.Table> capture(String schema, List<DeclaredTable> declared, List<TableSchema> warehouse,
+                                          Map<String, Set<String>> blocked) {
         Map<String, Map<String, Boolean>> tables = new TreeMap<>();
+        // Tables and columns a sync kept out as new: recorded (disabled, by the handling) so users can enable them.
+        blocked.forEach((table, columns) -> {
+            Map<String, Boolean> known = tables.computeIfAbsent(table, t -> new LinkedHashMap<>());
+            columns.forEach(column -> known.put(column, false));
+        });
         for (DeclaredTable table : declared) {
             Map<String, Boolean> columns = tables.computeIfAbsent(table.name(), t -> new LinkedHashMap<>());
             table.untypedKey().forEach(k -> columns.put(k, true));

@@ -11,6 +11,7 @@ import io.tributary.runtime.sync.SyncResult;
 import io.tributary.runtime.sync.SyncRunner;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Connector;
+import io.tributary.sdk.SyncEnvironment;
 import io.tributary.server.store.ConnectionStateStore;
 import io.tributary.server.store.ConnectionStore;
 import io.tributary.server.store.DestinationStore;
@@ -18,7 +19,9 @@ import io.tributary.server.store.SyncRequestStore;
 import io.tributary.server.store.SyncRunStore;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -99,8 +102,9 @@ final class SyncJob implements Runnable {
 
     /** Runs the sync; the error message when it failed, or null. */
     private String syncIntoWarehouse() {
-        Connector connector = parts.connectors().connector(connection.config());
-        Configuration configuration = ConnectorLoader.configuration(connection.config());
+        Connector connector = new SchemaOnce(parts.connectors().connector(connection.config()));
+        Configuration configuration = ConnectorLoader.configuration(connection.config()).withEnvironment(
+                SyncEnvironment.server(connection.id(), connection.groupId(), connection.schema()));
         DestinationStore.Row destination = parts.destinations().find(connection.groupId()).orElseThrow(() ->
                 new IllegalStateException("group " + connection.groupId() + " has no destination; create one with "
                         + "POST /v1/destinations before syncing connection " + connection.id()));
@@ -113,12 +117,13 @@ final class SyncJob implements Runnable {
                 parts.states().write(connection.id(), reset, ConnectionStateStore.Writer.SYNC);
             }
             List<DeclaredTable> declared = declared(connector, configuration);
-            capture(declared, opened.destination().tables());
-            Selection selection = SchemaSelection.of(parts.schemaConfigs().find(connection.id()));
+            capture(declared, opened.destination().tables(), Map.of());
+            BlockedItems blocked = new BlockedItems();
+            Selection selection = SchemaSelection.of(parts.schemaConfigs().find(connection.id()), blocked);
             SyncResult result = runner.run(connector, configuration, stored.map(ConnectionStateStore.Stored::json)
                     .orElse(null), opened.destination(), state -> parts.states().write(connection.id(), state,
                     ConnectionStateStore.Writer.SYNC), selection);
-            capture(declared, opened.destination().tables());
+            capture(declared, opened.destination().tables(), blocked.byTable());
             if (!result.succeeded()) {
                 LOG.error("sync {} failed: {}; the next sync resumes from the last checkpoint's state {}", run.id(),
                         result.error(), result.state());
@@ -140,10 +145,10 @@ final class SyncJob implements Runnable {
     }
 
     /** Records the source's tables in the schema config, so users can see and deselect them. */
-    private void capture(List<DeclaredTable> declared, List<TableSchema> warehouse) {
+    private void capture(List<DeclaredTable> declared, List<TableSchema> warehouse, Map<String, Set<String>> blocked) {
         try {
             parts.schemaConfigs().discover(connection.id(),
-                    SchemaSelection.capture(connection.schema(), declared, warehouse));
+                    SchemaSelection.capture(connection.schema(), declared, warehouse, blocked));
         } catch (RuntimeException e) {
             LOG.warn("sync {}: the schema config was not updated with the warehouse's tables: {}", run.id(),
                     e.getMessage());

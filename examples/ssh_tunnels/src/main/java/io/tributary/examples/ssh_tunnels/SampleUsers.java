@@ -78,7 +78,8 @@ final class SampleUsers {
             String where = "database '" + database + "' at " + tunnel.target() + " (through the SSH tunnel)";
             String fix = state.startsWith("28") ? "check db_user and db_password"
                     : state.equals("3D000") ? "check db_name"
-                    : "check remote_host and remote_port, and that the database accepts connections from the SSH server";
+                    : "check remote_host and remote_port, and that the database accepts connections from the SSH "
+                    + "server";
             throw new ConnectorException("cannot connect to " + where + " as '" + user + "': " + e.getMessage()
                     + "; " + fix + " in configuration.json", e);
         }

@@ -87,7 +87,8 @@ class ApiThroughTunnelTest {
     void theKeyMayBeRsaOrEcdsaInOpenSshOrPemFormatAsTextOrBase64() throws Exception {
         Map<String, String> encrypted = with(keyLogin(), Map.of(
                 "ssh_private_key", TestKeys.openSsh(clientKey, "key-pass-91"), "ssh_key_passphrase", "key-pass-91"));
-        Map<String, String> base64 = with(keyLogin(), Map.of("ssh_private_key", TestKeys.base64(TestKeys.pem(clientKey))));
+        Map<String, String> base64 = with(keyLogin(),
+                Map.of("ssh_private_key", TestKeys.base64(TestKeys.pem(clientKey))));
         Map<String, String> escaped = with(keyLogin(), Map.of(
                 "ssh_private_key", TestKeys.pem(clientKey).replace("\n", "\\n")));
         Map<String, String> ecdsa = with(keyLogin(), Map.of("ssh_private_key", TestKeys.openSsh(ecdsaKey, "ec-pass"),
@@ -126,10 +127,11 @@ class ApiThroughTunnelTest {
         try (TestSshServer other = TestSshServer.start()) {
             otherServersKey = other.hostKeyFingerprint();
         }
-        try (ConnectorTester tester = tester(with(passwordLogin(), Map.of("ssh_host_key_fingerprint", otherServersKey)))) {
+        try (ConnectorTester tester = tester(with(passwordLogin(),
+                Map.of("ssh_host_key_fingerprint", otherServersKey)))) {
             tester.sync().assertFailedWith("the SSH server at 127.0.0.1:" + ssh.port() + " presented host key "
-                            + ssh.hostKeyFingerprint() + ", not the " + otherServersKey + " in ssh_host_key_fingerprint; "
-                            + "nothing was sent to it")
+                            + ssh.hostKeyFingerprint() + ", not the " + otherServersKey
+                            + " in ssh_host_key_fingerprint; nothing was sent to it")
                     .assertFailedWith("put its new fingerprint in ssh_host_key_fingerprint");
             assertThat(tester.state().isEmpty()).isTrue();
         }
