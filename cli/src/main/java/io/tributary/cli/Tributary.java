@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, versionProvider = Tributary.Version.class,
         description = "Build, run and manage data connectors.",
         subcommands = {DebugCommand.class, ResetCommand.class, InspectCommand.class, InitCommand.class,
+                PackageCommand.class, DeployCommand.class,
                 ConfigurationCommand.class, PlaygroundCommand.class, ServerCommand.class,
                 io.tributary.cli.api.ApiCommand.class,
                 CommandLine.HelpCommand.class})

@@ -58,7 +58,8 @@ final class Transport {
     JsonNode send(String method, String path, Object body, Duration timeout) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         URI uri = URI.create(base + relative);
-        byte[] payload = body == null ? null : bytes(body);
+        FileUpload.Encoded payload = body == null ? null : body instanceof FileUpload upload ? upload.encode()
+                : new FileUpload.Encoded(bytes(body), "application/json");
         int failures = 0; // attempts that failed; a 429 that says when to come back is not one
         int rateLimited = 0;
         while (true) {
@@ -105,16 +106,16 @@ final class Transport {
         }
     }
 
-    private HttpRequest request(String method, URI uri, byte[] payload, Duration timeout) {
+    private HttpRequest request(String method, URI uri, FileUpload.Encoded payload, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout != null ? timeout : readTimeout)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json;version=2")
                 .header("User-Agent", userAgent)
                 .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(payload));
+                        : HttpRequest.BodyPublishers.ofByteArray(payload.bytes()));
         if (payload != null) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", payload.contentType());
         }
         return b.build();
     }

@@ -94,6 +94,11 @@ public final class TributaryClient {
         return new Transformations(this, sleeper);
     }
 
+    /** Connector SDK packages: the code of {@code connector_sdk} connections. */
+    public Packages packages() {
+        return new Packages(this);
+    }
+
     /** Connections' schema configs. */
     public Schemas schemas() {
         return new Schemas(this);

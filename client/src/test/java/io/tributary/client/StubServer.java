@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A scripted HTTP server on 127.0.0.1 for client tests; it records every request it gets. */
 final class StubServer implements AutoCloseable {
     /** One received request. */
-    record Received(String method, String uri, String body, String authorization, String accept) {
+    record Received(String method, String uri, String body, String authorization, String accept,
+                    String contentType) {
     }
 
     /** One answer. */
@@ -46,7 +47,8 @@ final class StubServer implements AutoCloseable {
         server.createContext("/", exchange -> {
             Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Accept"));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Accept"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"));
             received.add(r);
             Answer a = script.answer(r, received.size());
             try {

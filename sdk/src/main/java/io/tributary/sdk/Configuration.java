@@ -24,7 +24,8 @@ public final class Configuration {
     public static final int MAX_KEYS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|pwd|secret|token|key|private|credential|auth|fernet|session|signature).*");
+            "(?i).*(password|passwd|passphrase|pwd|secret|token|key|private|credential|auth|fernet|session"
+                    + "|signature).*");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "on");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off");
 

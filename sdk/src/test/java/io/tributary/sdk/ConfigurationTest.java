@@ -53,7 +53,7 @@ class ConfigurationTest {
     @Test
     void secretKeysAreRecognised() {
         for (String key : List.of("password", "db_password", "apiKey", "my_key", "access_token", "client_secret",
-                "fernet_key", "private_key_pem")) {
+                "fernet_key", "private_key_pem", "passphrase", "gpg_passphrase")) {
             assertThat(Configuration.isSecretKey(key)).as(key).isTrue();
         }
         for (String key : List.of("host", "port", "region", "page_size")) {

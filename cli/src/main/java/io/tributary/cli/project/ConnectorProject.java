@@ -33,8 +33,27 @@ public final class ConnectorProject {
         this.work = dir.resolve("target").resolve("tributary");
     }
 
+    /**
+     * A compiled project: its classes, its resources (null without src/main/resources), its dependency jars
+     * (without the SDK, which the runtime provides) and the connector class found in it.
+     */
+    public record Build(Path classes, Path resources, List<Path> dependencies, Class<?> connectorType) {
+    }
+
     /** Compiles if needed and instantiates the project's connector. */
     public Connector load(String connectorClass) {
+        Class<?> type = build(connectorClass).connectorType();
+        try {
+            return (Connector) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new UserError("cannot create connector " + type.getName() + ": " + cause
+                    + ". A connector needs a public no-argument constructor that does not throw.", cause);
+        }
+    }
+
+    /** Compiles if needed and finds the connector class: {@code connectorClass}, or the only one there is. */
+    public Build build(String connectorClass) {
         Path sources = dir.resolve("src/main/java");
         if (!Files.isDirectory(sources)) {
             throw new UserError("no connector sources in " + dir + ": expected Java files under src/main/java. "
@@ -47,19 +66,15 @@ public final class ConnectorProject {
         Path resources = dir.resolve("src/main/resources");
         if (Files.isDirectory(resources)) {
             urls.add(url(resources));
+        } else {
+            resources = null;
         }
         for (Path p : classpath) {
             urls.add(url(p));
         }
         ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Connector.class.getClassLoader());
         Class<?> type = connectorClass != null ? loadNamed(loader, connectorClass) : discover(loader, classes);
-        try {
-            return (Connector) type.getConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new UserError("cannot create connector " + type.getName() + ": " + cause
-                    + ". A connector needs a public no-argument constructor that does not throw.", cause);
-        }
+        return new Build(classes, resources, classpath, type);
     }
 
     private static Class<?> loadNamed(ClassLoader loader, String name) {

@@ -16,6 +16,9 @@ final class SelectingOperations implements Operations {
     private final Naming naming;
     private final AtomicLong dropped = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    // Naming rules run per row and column here; connectors repeat the same few names.
+    private final Map<String, String> tableNames = new ConcurrentHashMap<>();
+    private final Map<String, String> columnNames = new ConcurrentHashMap<>();
 
     SelectingOperations(Operations target, Selection selection, Naming naming) {
         this.target = target;
@@ -79,7 +82,7 @@ final class SelectingOperations implements Operations {
         if (table == null) {
             return true; // the sync's own validation names the problem
         }
-        String name = naming.table(table);
+        String name = tableNames.computeIfAbsent(table, naming::table);
         if (selection.keepsTable(name)) {
             return true;
         }
@@ -92,12 +95,12 @@ final class SelectingOperations implements Operations {
 
     /** A blocked new table's columns are reported too, so once a user enables the table they are known. */
     private void noteColumnsOfBlocked(String table, Object row, String op) {
-        String name = naming.table(table);
+        String name = tableNames.computeIfAbsent(table, naming::table);
         if (!selection.newItems().blocksTable(name)) {
             return; // disabled by the user, not new
         }
         RowMapper.toMap(row, op, table).keySet().forEach(column -> {
-            String columnName = naming.column(column);
+            String columnName = columnNames.computeIfAbsent(column, naming::column);
             if (reported.add(name + "\u0000" + columnName)) {
                 selection.newItems().listener().blocked(name, columnName);
             }
@@ -105,7 +108,7 @@ final class SelectingOperations implements Operations {
     }
 
     private Object select(String table, Object row, String op) {
-        String name = table == null ? null : naming.table(table);
+        String name = table == null ? null : tableNames.computeIfAbsent(table, naming::table);
         Set<String> excluded = name == null ? null : selection.excludedColumns().get(name);
         boolean blocking = name != null && selection.newItems().blockColumns()
                 && selection.newItems().known().containsKey(name);
@@ -114,7 +117,7 @@ final class SelectingOperations implements Operations {
         }
         Map<String, Object> kept = new LinkedHashMap<>();
         RowMapper.toMap(row, op, table).forEach((column, value) -> {
-            String columnName = naming.column(column);
+            String columnName = columnNames.computeIfAbsent(column, naming::column);
             if (excluded != null && excluded.contains(columnName)) {
                 return;
             }
