@@ -162,14 +162,14 @@ public final class ConnectorSdkPackagesApi {
         }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes + MULTIPART_OVERHEAD) {
-            throw tooLarge();
+            throw tooLarge(ctx);
         }
         UploadedFile file;
         try {
             file = ctx.uploadedFile("file");
         } catch (Exception e) { // Javalin passes on Jetty's checked ServletException
             if (exceedsLimit(e)) {
-                throw tooLarge();
+                throw tooLarge(ctx);
             }
             throw ApiException.invalid("The multipart/form-data body could not be read (" + e.getMessage() + "); "
                     + "send the zip in the field 'file'");
@@ -178,7 +178,7 @@ public final class ConnectorSdkPackagesApi {
             throw ApiException.required("file");
         }
         if (file.size() > maxBytes) {
-            throw tooLarge();
+            throw tooLarge(ctx);
         }
         Upload upload = store(file);
         try {
@@ -206,7 +206,22 @@ public final class ConnectorSdkPackagesApi {
     /** Room for the multipart boundaries and headers around the file. */
     private static final long MULTIPART_OVERHEAD = 64 * 1024;
 
-    private ApiException tooLarge() {
+    /**
+     * The 413, after reading what the client still sends (up to a bound): a client still writing its body when
+     * the connection closes may lose the answer. The connection is not reused: after Jetty's multipart limit
+     * stops a part, the rest of the body cannot be read, and Jetty closes the connection.
+     */
+    private ApiException tooLarge(Context ctx) {
+        ctx.header("Connection", "close");
+        try (InputStream rest = ctx.req().getInputStream()) {
+            byte[] sink = new byte[64 * 1024];
+            long left = 4 * maxBytes;
+            for (int n; left > 0 && (n = rest.read(sink)) > 0; ) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException alreadyClosedOrConsumed) {
+            // nothing more to read
+        }
         return new ApiException(413, "PayloadTooLarge", "The package is larger than the " + maxBytes + " bytes "
                 + "this server accepts; leave test data and unused dependencies out of it, or start the server with "
                 + "a larger --max-package-mb");
