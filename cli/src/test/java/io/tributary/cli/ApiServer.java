@@ -49,6 +49,13 @@ final class ApiServer implements AutoCloseable {
         return CliRun.of(all.toArray(String[]::new));
     }
 
+    /** Runs a top-level {@code tributary ARGS…} command with this server's URL and credentials added. */
+    CliRun withCredentials(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--url", url, "--key", key.key(), "--secret", key.secret()));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
     String group(String name) {
         return client.groups().create(name).id();
     }

@@ -43,7 +43,7 @@ final class PrivateKeys {
         }
         if (keys.isEmpty()) {
             throw new ConfigurationException(keyName, "configuration key '" + keyName + "' holds no private key "
-                    + "this connector can read (RSA, ECDSA); paste the private key file's text");
+                    + "this connector can read (Ed25519, ECDSA, RSA); paste the private key file's text");
         }
         return keys;
     }
@@ -68,9 +68,8 @@ final class PrivateKeys {
 
     private static ConfigurationException unreadable(SshLogin login, String keyName, Exception e) {
         if (e instanceof NoSuchAlgorithmException) {
-            // Ed25519 needs an extra provider (net.i2p.crypto:eddsa or BouncyCastle) that this example does not add.
             return new ConfigurationException(keyName, "configuration key '" + keyName + "' holds a kind of key this "
-                    + "connector cannot use (" + e.getMessage() + "); use an RSA or ECDSA key");
+                    + "connector cannot use (" + e.getMessage() + "); use an Ed25519, ECDSA or RSA key");
         }
         String passphraseKey = login.key("key_passphrase");
         String reason = String.valueOf(e.getMessage());

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class ApiThroughTunnelTest {
     private static KeyPair clientKey;
     private static KeyPair ecdsaKey;
+    private static KeyPair ed25519Key;
 
     private Playground playground;
     private TestSshServer ssh;
@@ -36,12 +37,13 @@ class ApiThroughTunnelTest {
     static void generateKey() throws Exception {
         clientKey = TestKeys.rsa();
         ecdsaKey = TestKeys.ecdsa();
+        ed25519Key = TestKeys.ed25519();
     }
 
     @BeforeEach
     void start() throws Exception {
         playground = Playground.start(0);
-        ssh = TestSshServer.start(clientKey.getPublic(), ecdsaKey.getPublic());
+        ssh = TestSshServer.start(clientKey.getPublic(), ecdsaKey.getPublic(), ed25519Key.getPublic());
     }
 
     @AfterEach
@@ -84,7 +86,7 @@ class ApiThroughTunnelTest {
     }
 
     @Test
-    void theKeyMayBeRsaOrEcdsaInOpenSshOrPemFormatAsTextOrBase64() throws Exception {
+    void theKeyMayBeRsaEcdsaOrEd25519InOpenSshOrPemFormatAsTextOrBase64() throws Exception {
         Map<String, String> encrypted = with(keyLogin(), Map.of(
                 "ssh_private_key", TestKeys.openSsh(clientKey, "key-pass-91"), "ssh_key_passphrase", "key-pass-91"));
         Map<String, String> base64 = with(keyLogin(),
@@ -94,7 +96,9 @@ class ApiThroughTunnelTest {
         Map<String, String> ecdsa = with(keyLogin(), Map.of("ssh_private_key", TestKeys.openSsh(ecdsaKey, "ec-pass"),
                 "ssh_key_passphrase", "ec-pass"));
         Map<String, String> pkcs1 = with(keyLogin(), Map.of("ssh_private_key", TestKeys.pkcs1(clientKey)));
-        for (Map<String, String> configuration : List.of(encrypted, base64, escaped, ecdsa, pkcs1)) {
+        Map<String, String> ed25519 = with(keyLogin(), Map.of("ssh_private_key",
+                TestKeys.openSsh(ed25519Key, "ed-pass"), "ssh_key_passphrase", "ed-pass"));
+        for (Map<String, String> configuration : List.of(encrypted, base64, escaped, ecdsa, pkcs1, ed25519)) {
             try (ConnectorTester tester = tester(configuration)) {
                 assertThat(tester.sync().assertSucceeded().counters().upserts()).isEqualTo(200);
             }

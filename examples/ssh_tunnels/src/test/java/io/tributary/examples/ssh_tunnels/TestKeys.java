@@ -6,7 +6,9 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Arrays;
 import java.util.Base64;
+import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyEncryptionContext;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 
 /** Client key pairs for the tests, and their private keys as the text a user pastes into configuration.json. */
@@ -26,6 +28,11 @@ final class TestKeys {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(256);
         return generator.generateKeyPair();
+    }
+
+    /** Ed25519, what {@code ssh-keygen} makes by default. */
+    static KeyPair ed25519() throws Exception {
+        return KeyUtils.generateKeyPair(KeyPairProvider.SSH_ED25519, 256);
     }
 
     /** PKCS#8 PEM: {@code -----BEGIN PRIVATE KEY-----}. */

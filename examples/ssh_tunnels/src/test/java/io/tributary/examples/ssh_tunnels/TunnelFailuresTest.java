@@ -12,7 +12,6 @@ import io.tributary.testkit.SyncOutcome;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,14 +72,6 @@ class TunnelFailuresTest {
                 "cannot read the private key in configuration key 'ssh_private_key'",
                 "check ssh_key_passphrase: it may not be this key's passphrase");
         assertThat(ssh.sessionsAccepted()).as("only the good syncs reached the server").isEqualTo(2);
-    }
-
-    @Test
-    void anEd25519KeyIsNamedAsUnusable() throws Exception {
-        KeyPair ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        failsAfterAGoodSync(Map.of("ssh_private_key", TestKeys.pem(ed25519)),
-                "configuration key 'ssh_private_key' holds a kind of key this connector cannot use",
-                "use an RSA or ECDSA key");
     }
 
     @Test
