@@ -15,9 +15,9 @@ import java.time.Instant;
 
 /**
  * {@code /v1/connector-sdk/packages}: Connector SDK packages, uploaded as the multipart/form-data field
- * {@code file} (a zip in {@link io.tributary.server.packages.PackageArchive}'s format, checked on upload), listed, shown, replaced by a new
- * version (which the connection runs from its next sync), downloaded, and deleted. A package runs for at most one
- * connection, the one whose {@code config.package_id} names it, and cannot be deleted while that connection exists.
+ * {@code file} (see {@link PackageUpload}), listed, shown, replaced by a new version (which the connection runs
+ * from its next sync), downloaded, and deleted. A package runs for at most one connection, the one whose
+ * {@code config.package_id} names it, and cannot be deleted while that connection exists.
  */
 public final class ConnectorSdkPackagesApi {
     public static final String PATH = "/v1/connector-sdk/packages";
