@@ -4,6 +4,7 @@ import io.tributary.api.model.Connection;
 import io.tributary.api.model.ConnectorSdkPackage;
 import io.tributary.api.model.Group;
 import io.tributary.cli.api.ApiConnection;
+import io.tributary.cli.console.LogsOnStandardError;
 import io.tributary.cli.project.ConnectorPackage;
 import io.tributary.cli.project.ConnectorProject;
 import io.tributary.cli.project.ProjectFiles;
@@ -67,6 +68,12 @@ final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (LogsOnStandardError ignored = LogsOnStandardError.open()) {
+            return run();
+        }
+    }
+
+    private Integer run() {
         Path dir = project.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new UserError("project directory " + dir + " does not exist");

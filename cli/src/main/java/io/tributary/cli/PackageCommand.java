@@ -1,5 +1,6 @@
 package io.tributary.cli;
 
+import io.tributary.cli.console.LogsOnStandardError;
 import io.tributary.cli.project.ConnectorPackage;
 import io.tributary.cli.project.ConnectorProject;
 import io.tributary.cli.project.UserError;
@@ -32,6 +33,12 @@ final class PackageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try (LogsOnStandardError ignored = LogsOnStandardError.open()) {
+            return run();
+        }
+    }
+
+    private Integer run() {
         Path dir = project.toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new UserError("project directory " + dir + " does not exist");

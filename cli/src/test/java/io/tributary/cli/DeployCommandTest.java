@@ -44,6 +44,7 @@ class DeployCommandTest {
         CliRun first = api.withCredentials("deploy", project.toString(), "--destination", "warehouse",
                 "--connection", "demo");
         assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out()).as("only the id, for ID=$(tributary deploy …)").matches("[a-z0-9]+\\R");
         String id = first.out().trim();
         Connection created = api.client.connections().get(id);
         assertThat(created.paused()).isTrue();
