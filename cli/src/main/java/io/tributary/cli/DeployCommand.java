@@ -4,6 +4,7 @@ import io.tributary.api.model.Connection;
 import io.tributary.api.model.ConnectorSdkPackage;
 import io.tributary.api.model.Group;
 import io.tributary.cli.api.ApiConnection;
+import io.tributary.cli.api.DryRun;
 import io.tributary.cli.console.LogsOnStandardError;
 import io.tributary.cli.project.ConnectorPackage;
 import io.tributary.cli.project.ConnectorProject;
@@ -63,6 +64,9 @@ final class DeployCommand implements Callable<Integer> {
     @Mixin
     ApiConnection api;
 
+    @Mixin
+    DryRun dryRun;
+
     @Spec
     CommandSpec spec;
 
@@ -96,10 +100,14 @@ final class DeployCommand implements Callable<Integer> {
                         + "`tributary api destinations create --group " + destinationName + " --service duckdb "
                         + "--config path=…`, or check the name with `tributary api groups list`"));
         Optional<Connection> existing = client.connections().find(group.id(), name);
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun.enabled()) {
+            printRequests(out, zip, group, name, existing, config);
+            return 0;
+        }
         existing.ifPresent(this::confirmUpdate);
 
         ConnectorSdkPackage uploaded = client.packages().upload(zip);
-        PrintWriter out = spec.commandLine().getOut();
         try {
             if (existing.isPresent()) {
                 update(client, existing.get(), uploaded, config, out);
@@ -113,15 +121,53 @@ final class DeployCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void create(TributaryClient client, Group group, String name, ConnectorSdkPackage uploaded,
-                        Configuration config, PrintWriter out) {
+    /** {@code --dry-run}: the requests a deploy would send, secrets masked; nothing is sent. */
+    private void printRequests(PrintWriter out, Path zip, Group group, String name, Optional<Connection> existing,
+                               Configuration config) {
+        long bytes;
+        try {
+            bytes = Files.size(zip);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot read the package " + zip + ": " + e.getMessage());
+        }
+        out.println("POST connector-sdk/packages (multipart file " + zip + ", " + bytes + " bytes)");
+        String uploaded = "<id of the uploaded package>";
+        if (existing.isEmpty()) {
+            dryRun.print(out, "POST", "connections", createBody(group, name, uploaded, secrets(config, true)));
+            return;
+        }
+        dryRun.print(out, "PATCH", "connections/" + existing.get().id(), updateBody(uploaded, secrets(config, true)));
+        previousPackage(existing.get()).ifPresent(id -> dryRun.print(out, "DELETE", "connector-sdk/packages/" + id,
+                null));
+    }
+
+    private static Map<String, Object> createBody(Group group, String name, String packageId,
+                                                  List<Map<String, String>> secrets) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("group_id", group.id());
         body.put("service", "connector_sdk");
         body.put("paused", true);
         body.put("run_setup_tests", true);
         body.put("sync_frequency", 360);
-        body.put("config", Map.of("schema", name, "package_id", uploaded.id(), "secrets_list", secrets(config)));
+        body.put("config", Map.of("schema", name, "package_id", packageId, "secrets_list", secrets));
+        return body;
+    }
+
+    private static Map<String, Object> updateBody(String packageId, List<Map<String, String>> secrets) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("run_setup_tests", true);
+        body.put("config", Map.of("package_id", packageId, "secrets_list", secrets));
+        return body;
+    }
+
+    private static Optional<String> previousPackage(Connection current) {
+        Object previous = current.config() == null ? null : current.config().get("package_id");
+        return Optional.ofNullable(previous).map(Object::toString);
+    }
+
+    private void create(TributaryClient client, Group group, String name, ConnectorSdkPackage uploaded,
+                        Configuration config, PrintWriter out) {
+        Map<String, Object> body = createBody(group, name, uploaded.id(), secrets(config, false));
         String id = client.call("POST", "connections", body).path("data").path("id").asText();
         out.println(id);
         spec.commandLine().getErr().println("deployed " + name + " into destination " + group.name()
@@ -131,14 +177,9 @@ final class DeployCommand implements Callable<Integer> {
 
     private void update(TributaryClient client, Connection current, ConnectorSdkPackage uploaded,
                         Configuration config, PrintWriter out) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("run_setup_tests", true);
-        body.put("config", Map.of("package_id", uploaded.id(), "secrets_list", secrets(config)));
-        client.call("PATCH", "connections/" + current.id(), body);
-        Object previous = current.config() == null ? null : current.config().get("package_id");
-        if (previous != null && !previous.toString().equals(uploaded.id())) {
-            deleteQuietly(client, previous.toString()); // the connection no longer uses it
-        }
+        client.call("PATCH", "connections/" + current.id(), updateBody(uploaded.id(), secrets(config, false)));
+        previousPackage(current).filter(id -> !id.equals(uploaded.id()))
+                .ifPresent(id -> deleteQuietly(client, id)); // the connection no longer uses it
         out.println(current.id());
         spec.commandLine().getErr().println("updated connection " + current.id() + " (" + current.schema()
                 + "): its next sync runs package " + uploaded.id());
@@ -163,9 +204,14 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Map<String, String>> secrets(Configuration config) {
+    private static List<Map<String, String>> secrets(Configuration config, boolean masked) {
         List<Map<String, String>> secrets = new ArrayList<>();
-        config.asMap().forEach((key, value) -> secrets.add(Map.of("key", key, "value", value)));
+        config.asMap().forEach((key, value) -> {
+            Map<String, String> secret = new LinkedHashMap<>();
+            secret.put("key", key);
+            secret.put("value", masked ? "******" : value);
+            secrets.add(secret);
+        });
         return secrets;
     }
 

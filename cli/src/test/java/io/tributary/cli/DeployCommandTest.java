@@ -96,6 +96,33 @@ class DeployCommandTest {
         assertThat(api.connectionCount()).isZero();
     }
 
+    @Test
+    void aDryRunPrintsTheRequestsWithSecretsMaskedAndSendsNone() throws Exception {
+        Path project = Projects.withConnector(dir.resolve("demo"), "Demo", Projects.THREE_ITEMS);
+
+        CliRun fresh = api.withCredentials("deploy", project.toString(), "--destination", "warehouse",
+                "--connection", "demo", "--dry-run");
+        assertThat(fresh.exitCode()).as(fresh.all()).isZero();
+        assertThat(fresh.out()).startsWith("POST connector-sdk/packages (multipart file ")
+                .contains("POST connections {\"group_id\":\"" + group + "\",\"service\":\"connector_sdk\"",
+                        "\"package_id\":\"<id of the uploaded package>\"", "{\"key\":\"api_key\",\"value\":\"******\"}")
+                .doesNotContain("s3cr3t");
+        assertThat(api.client.packages().list().toList()).isEmpty();
+        assertThat(api.connectionCount()).isZero();
+
+        CliRun deployed = api.withCredentials("deploy", project.toString(), "--destination", "warehouse",
+                "--connection", "demo");
+        String id = deployed.out().trim();
+        String packageId = api.client.packages().list().findFirst().orElseThrow().id();
+        CliRun again = api.withCredentials("deploy", project.toString(), "--destination", "warehouse",
+                "--connection", "demo", "--dry-run");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("PATCH connections/" + id + " {\"run_setup_tests\":true",
+                "DELETE connector-sdk/packages/" + packageId);
+        assertThat(api.client.packages().list().toList()).singleElement()
+                .satisfies(p -> assertThat(p.id()).isEqualTo(packageId));
+    }
+
     private SyncWaiter.Outcome sync(String id) {
         return api.client.syncWaiter().pollEvery(Duration.ofMillis(100)).syncAndWait(id, false,
                 Duration.ofSeconds(60)).outcome();

@@ -9,6 +9,10 @@ public final class DryRun {
     @Option(names = "--dry-run", description = "Print the requests instead of sending them.")
     boolean enabled;
 
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** True when the request was only printed. */
     public boolean print(PrintWriter out, String method, String path, Object body) {
         if (!enabled) {
