@@ -77,12 +77,18 @@ public final class Orchestrator implements AutoCloseable {
         this.parts = new Parts(new ConnectionStore(jdbc), new DestinationStore(jdbc), new ConnectionStateStore(jdbc),
                 new SyncRunStore(jdbc), new SyncLogStore(database), new SyncRequestStore(jdbc),
                 new TransformationStore(jdbc), new SchemaConfigStore(database), new Warehouses(),
-                new ConnectorLoader(settings.connectors(), new PackageCache(settings.packages(),
-                        new PackageStore(database))),
+                new ConnectorLoader(settings.connectors(), packages(settings, database)),
                 new SyncEvents(new EventPublisher(new WebhookStore(jdbc), new WebhookOutbox(jdbc))),
                 SyncLogCapture.install());
         this.freeWorkers = new Semaphore(settings.workers());
         this.workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "sync-worker"));
+    }
+
+    /** The node's package cache, swept at start of versions no package uses any more (kept for a day). */
+    private static PackageCache packages(Settings settings, Database database) {
+        PackageCache cache = new PackageCache(settings.packages(), new PackageStore(database));
+        cache.sweep(Duration.ofDays(1));
+        return cache;
     }
 
     public Orchestrator start() {

@@ -14,11 +14,14 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -45,6 +48,37 @@ final class PackageCache {
     PackageCache(Path root, PackageStore store) {
         this.root = root.toAbsolutePath().normalize();
         this.store = store;
+    }
+
+    /**
+     * Removes what no sync will load again: unpacked versions that are no package's current one (replaced or
+     * deleted packages) and unpacks a crash left behind, once older than {@code minAge}, so a version another node
+     * sharing the directory is still unpacking or running is left alone. Returns how many directories went.
+     */
+    int sweep(Duration minAge) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        Set<String> current = store.currentHashes();
+        Instant before = Instant.now().minus(minAge);
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+                String name = dir.getFileName().toString();
+                boolean unused = name.startsWith(".unpacking-") || !current.contains(name);
+                if (unused && Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+                    stale.add(dir);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("could not list unpacked packages in {}: {}", root, e.getMessage());
+            return 0;
+        }
+        stale.forEach(PackageCache::deleteQuietly);
+        if (!stale.isEmpty()) {
+            LOG.info("removed {} unpacked package versions no package uses any more from {}", stale.size(), root);
+        }
+        return stale.size();
     }
 
     /** The current version of the package; {@link ConnectorLoader.LoadException} says what to do when it cannot. */

@@ -50,6 +50,12 @@ public final class PackageStore {
                 fetch, skip);
     }
 
+    /** The SHA-256 of every package's current version. */
+    public java.util.Set<String> currentHashes() {
+        return new java.util.HashSet<>(jdbc.query("SELECT file_sha256_hash FROM connector_sdk_packages",
+                rs -> rs.getString(1)));
+    }
+
     public Optional<Row> find(String id) {
         return jdbc.one(COLUMNS + FROM + " WHERE p.id = ?", PackageStore::map, id);
     }

@@ -9,6 +9,8 @@ import io.tributary.server.store.PackageStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -119,5 +121,29 @@ class PackageCacheTest {
                 .hasMessageContaining("not the " + "0".repeat(64) + " recorded at upload");
         assertThatThrownBy(() -> new PackageCache(dir.resolve("packages"), store).load("nope"))
                 .hasMessageContaining("Connector SDK package 'nope', which doesn't exist");
+    }
+
+    @Test
+    void aSweepRemovesOldVersionsNoPackageUsesAndLeftoverUnpacksButKeepsCurrentAndRecentOnes() throws Exception {
+        String current = "a".repeat(64);
+        stored(new byte[] {1}, current, "x.Current");
+        Path root = dir.resolve("packages");
+        Path currentDir = Files.createDirectories(root.resolve(current).resolve("classes"));
+        Path replaced = Files.createDirectories(root.resolve("b".repeat(64)).resolve("lib"));
+        Files.writeString(replaced.resolve("old.jar"), "old");
+        Path leftover = Files.createDirectories(root.resolve(".unpacking-123"));
+        Path recent = Files.createDirectories(root.resolve("c".repeat(64)));
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        for (Path old : List.of(currentDir.getParent(), replaced.getParent(), leftover)) {
+            Files.setLastModifiedTime(old, twoDaysAgo);
+        }
+
+        int removed = new PackageCache(root, store).sweep(Duration.ofDays(1));
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(replaced.getParent()).doesNotExist();
+        assertThat(leftover).doesNotExist();
+        assertThat(currentDir).as("the current version").isDirectory();
+        assertThat(recent).as("unused, but maybe still unpacking or running elsewhere").isDirectory();
     }
 }
