@@ -224,6 +224,10 @@ public final class DuckDbDestination implements Destination {
             if (e instanceof DestinationException fenced) {
                 throw fenced;
             }
+            DestinationException newer = fencedOutByNewerCommit();
+            if (newer != null) {
+                throw newer; // a write conflict with a newer sync's commit, which this transaction's snapshot missed
+            }
             throw new DestinationException("commit failed" + (table == null ? "" : " while merging table " + schema
                     + "." + table) + ": " + e.getMessage(), e);
         }
@@ -254,6 +258,20 @@ public final class DuckDbDestination implements Destination {
             from = at;
         }
         st.execute(MergeSql.merge(target, source, table, synced, from, Long.MAX_VALUE));
+    }
+
+    /** After a failed commit: the fencing error when a newer sync has committed since this one began, else null. */
+    private DestinationException fencedOutByNewerCommit() {
+        if (fence == null) {
+            return null;
+        }
+        try {
+            long stored = metadata.storedFence(); // a fresh transaction: it sees the newer commit
+            connection.rollback();
+            return stored > fence ? metadata.fencedOut(stored, fence) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     @Override

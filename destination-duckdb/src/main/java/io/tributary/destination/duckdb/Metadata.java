@@ -105,20 +105,9 @@ final class Metadata {
      * higher token has committed, and records this token; without one (local runs) the stored token is kept.
      */
     void saveState(String stateJson, Long fence) throws SQLException {
-        long stored = 0;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT fence FROM " + SCHEMA
-                + ".states WHERE schema_name = ?")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    stored = rs.getLong(1);
-                }
-            }
-        }
+        long stored = storedFence();
         if (fence != null && stored > fence) {
-            throw new DestinationException("schema " + schema + " was committed by a newer sync (fencing token "
-                    + stored + ") than this one (" + fence + "); this sync lost its lease and stops without "
-                    + "committing. The newer sync's data and state stand; nothing needs doing.");
+            throw fencedOut(stored, fence);
         }
         try (PreparedStatement ps = connection.prepareStatement("INSERT OR REPLACE INTO " + SCHEMA
                 + ".states (schema_name, state, fence, committed_at) VALUES (?, ?, ?, now())")) {
@@ -127,5 +116,22 @@ final class Metadata {
             ps.setLong(3, fence == null ? stored : Math.max(stored, fence));
             ps.executeUpdate();
         }
+    }
+
+    /** The fencing token of the last commit to this schema, as this connection's transaction sees it; 0 for none. */
+    long storedFence() throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT fence FROM " + SCHEMA
+                + ".states WHERE schema_name = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    DestinationException fencedOut(long stored, long fence) {
+        return new DestinationException("schema " + schema + " was committed by a newer sync (fencing token "
+                + stored + ") than this one (fencing token " + fence + "); this sync lost its lease and stops without "
+                + "committing. The newer sync's data and state stand; nothing needs doing.");
     }
 }
