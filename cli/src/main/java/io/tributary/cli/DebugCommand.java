@@ -12,6 +12,7 @@ import io.tributary.runtime.sync.SyncResult;
 import io.tributary.runtime.sync.SyncRunner;
 import io.tributary.sdk.Configuration;
 import io.tributary.sdk.Connector;
+import io.tributary.sdk.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,6 +43,10 @@ final class DebugCommand implements Callable<Integer> {
             description = "The connector class, when the project has more than one.")
     String connectorClass;
 
+    @Option(names = "--state", paramLabel = "FILE|JSON",
+            description = "Start from this state (a file, or a JSON object) instead of the last checkpoint's.")
+    String startState;
+
     @Override
     public Integer call() {
         Path dir = project.toAbsolutePath().normalize();
@@ -51,6 +56,7 @@ final class DebugCommand implements Callable<Integer> {
         ProjectFiles files = new ProjectFiles(dir);
         Configuration config = ProjectFiles.readConfiguration(
                 configuration != null ? configuration : dir.resolve("configuration.json"));
+        String given = startState == null ? null : givenState(startState);
         String stateFromFile = files.readState();
         LOG.info("debugging connector at: {}", dir);
         LOG.info("configuration: {}", config);
@@ -61,6 +67,13 @@ final class DebugCommand implements Callable<Integer> {
         SyncResult result;
         try (DuckDbDestination destination = new DuckDbDestination(files.warehouse(), "tester")) {
             reconcileStateFile(files, destination, stateFromFile);
+            if (given != null) {
+                // Committed like any checkpoint, so the run starts there and a failed run resumes there.
+                destination.commit(given);
+                files.writeState(given);
+                stateFromFile = given;
+                LOG.info("starting from the state given with --state: {}", given);
+            }
             try (AutoCloseable progress = ProgressLine.startIfTerminal(runner.counters())) {
                 result = runner.run(connector, config, stateFromFile, destination, files::writeState);
             } catch (Exception e) {
@@ -79,6 +92,24 @@ final class DebugCommand implements Callable<Integer> {
         }
         LOG.error("The warehouse and files/state.json are as of the last checkpoint; the next run resumes from it.");
         return 1;
+    }
+
+    /** {@code --state}: a JSON object as text, or a file holding one. */
+    private static String givenState(String value) {
+        if (value.trim().startsWith("{")) {
+            try {
+                return State.parse(value).toJson();
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--state: " + e.getMessage() + "; give a JSON object such as {\"cursor\": 1}, "
+                        + "or a file holding one");
+            }
+        }
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("--state: " + file.toAbsolutePath() + " is not a file; give a state file, or a JSON "
+                    + "object such as {\"cursor\": 1}");
+        }
+        return ProjectFiles.readStateFile(file);
     }
 
     /** The warehouse's committed state wins over state.json, which may lag behind it after a crash. */

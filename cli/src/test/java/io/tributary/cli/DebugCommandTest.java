@@ -35,6 +35,29 @@ class DebugCommandTest {
     }
 
     @Test
+    void stateGivenWithStateIsWhereTheRunStartsAndBadStateIsRefused() throws Exception {
+        Path p = project();
+        assertThat(CliRun.of("debug", p.toString()).exitCode()).isZero();
+
+        CliRun inline = CliRun.of("debug", p.toString(), "--state", "{\"cursor\": 100}");
+        assertThat(inline.exitCode()).as(inline.all()).isZero();
+        assertThat(inline.out()).contains("starting from the state given with --state: {\"cursor\":100}");
+        assertThat(Files.readString(p.resolve("files/state.json"))).isEqualTo("{\"cursor\":103}");
+        Path file = Files.writeString(dir.resolve("start.json"), "{\"cursor\": 10}");
+        assertThat(CliRun.of("debug", p.toString(), "--state", file.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("inspect", p.toString(), "items").out()).contains("(9 rows)"); // 1..3, 101..103, 11..13
+
+        CliRun broken = CliRun.of("debug", p.toString(), "--state", "{\"cursor\": ");
+        assertThat(broken.exitCode()).isEqualTo(2);
+        assertThat(broken.err()).contains("--state: state is not valid JSON");
+        CliRun missing = CliRun.of("debug", p.toString(), "--state", dir.resolve("nope.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("nope.json is not a file");
+        assertThat(Files.readString(p.resolve("files/state.json"))).as("untouched by refused runs")
+                .isEqualTo("{\"cursor\":13}");
+    }
+
+    @Test
     void editingTheConnectorRecompilesIt() throws Exception {
         Path p = project();
         assertThat(CliRun.of("debug", p.toString()).exitCode()).isZero();
