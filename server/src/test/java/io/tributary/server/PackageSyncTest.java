@@ -7,16 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.server.orchestration.Orchestrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,61 +184,23 @@ class PackageSyncTest {
                 .isEqualTo("{\"step\":1}");
     }
 
-    private JsonNode details(String id) {
-        return f.admin.get("/v1/connections/" + id).data();
-    }
-
-    /** Triggers a sync and waits for succeeded_at or failed_at to move past their values before it. */
     private JsonNode syncAndWait(String id) {
-        JsonNode before = details(id);
-        assertThat(f.admin.post("/v1/connections/" + id + "/sync", "{}").status()).isEqualTo(200);
-        await(() -> {
-            JsonNode now = details(id);
-            return !now.path("succeeded_at").equals(before.path("succeeded_at"))
-                    || !now.path("failed_at").equals(before.path("failed_at"));
-        });
-        return details(id);
+        return Syncs.syncAndWait(f, id);
     }
 
     private static boolean present(JsonNode field) {
-        return !field.isNull() && !field.isMissingNode();
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not reached within 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return Syncs.present(field);
     }
 
     private List<String> rows(String group, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(group + ".db").toAbsolutePath());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return Syncs.rows(dir.resolve(group + ".db"), sql);
     }
 
     private List<JsonNode> history(String id) {
-        List<JsonNode> out = new ArrayList<>();
-        f.admin.get("/v1/connections/" + id + "/sync-history").data().path("items").forEach(out::add);
-        return out;
+        return Syncs.history(f, id);
     }
 
     private List<String> logMessages(String id) {
-        List<String> out = new ArrayList<>();
-        f.admin.get("/v1/connections/" + id + "/logs?limit=1000").data().path("items")
-                .forEach(l -> out.add(l.path("message").asText()));
-        return out;
+        return Syncs.logMessages(f, id, null);
     }
 }

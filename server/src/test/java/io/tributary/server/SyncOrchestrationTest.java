@@ -55,61 +55,31 @@ class SyncOrchestrationTest {
     private static final String MANUAL = "\"schedule_type\": \"manual\", ";
 
     private JsonNode details(String id) {
-        return f.admin.get("/v1/connections/" + id).data();
+        return Syncs.details(f, id);
     }
 
-    /** Triggers a sync and waits for succeeded_at or failed_at to move past their values before it (§2.4). */
     private JsonNode syncAndWait(String id) {
-        JsonNode before = details(id);
-        assertThat(f.admin.post("/v1/connections/" + id + "/sync", "{}").status()).isEqualTo(200);
-        await(() -> {
-            JsonNode now = details(id);
-            return !now.path("succeeded_at").equals(before.path("succeeded_at"))
-                    || !now.path("failed_at").equals(before.path("failed_at"));
-        });
-        return details(id);
+        return Syncs.syncAndWait(f, id);
     }
 
     private static boolean present(JsonNode field) {
-        return !field.isNull() && !field.isMissingNode();
+        return Syncs.present(field);
     }
 
     private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not reached within 30 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        Syncs.await(condition);
     }
 
     private List<String> rows(String group, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve(group + ".db").toAbsolutePath());
-             Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return Syncs.rows(dir.resolve(group + ".db"), sql);
     }
 
     private List<JsonNode> history(String id) {
-        List<JsonNode> out = new ArrayList<>();
-        f.admin.get("/v1/connections/" + id + "/sync-history").data().path("items").forEach(out::add);
-        return out;
+        return Syncs.history(f, id);
     }
 
     private List<String> logMessages(String id, String syncId) {
-        List<String> out = new ArrayList<>();
-        f.admin.get("/v1/connections/" + id + "/logs?limit=1000" + (syncId == null ? "" : "&sync_id=" + syncId))
-                .data().path("items").forEach(l -> out.add(l.path("message").asText()));
-        return out;
+        return Syncs.logMessages(f, id, syncId);
     }
 
     @ParameterizedTest
