@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Runs a connector once, in-process, into {@code files/warehouse.db} (schema {@code tester}). */
 @Command(name = "debug", mixinStandardHelpOptions = true,
@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 final class DebugCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger("tributary");
 
-    @Parameters(index = "0", defaultValue = ".", description = "The connector project directory (default: current).")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--configuration", paramLabel = "FILE",
             description = "Configuration JSON (default: configuration.json in the project).")
@@ -39,9 +39,6 @@ final class DebugCommand implements Callable<Integer> {
             description = "Destination naming: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Naming naming;
 
-    @Option(names = "--connector", paramLabel = "CLASS",
-            description = "The connector class, when the project has more than one.")
-    String connectorClass;
 
     @Option(names = "--state", paramLabel = "FILE|JSON",
             description = "Start from this state (a file, or a JSON object) instead of the last checkpoint's.")
@@ -49,10 +46,7 @@ final class DebugCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path dir = project.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new UserError("project directory " + dir + " does not exist");
-        }
+        Path dir = project.dir();
         ProjectFiles files = new ProjectFiles(dir);
         Configuration config = ProjectFiles.readConfiguration(
                 configuration != null ? configuration : dir.resolve("configuration.json"));
@@ -60,7 +54,7 @@ final class DebugCommand implements Callable<Integer> {
         String stateFromFile = files.readState();
         LOG.info("debugging connector at: {}", dir);
         LOG.info("configuration: {}", config);
-        Connector connector = new ConnectorProject(dir).load(connectorClass);
+        Connector connector = new ConnectorProject(dir).load(project.connectorClass);
         LOG.info("destination: {} (schema=tester)", files.warehouse());
 
         SyncRunner runner = new SyncRunner(SyncOptions.defaults().withNaming(naming));

@@ -27,7 +27,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,8 +38,8 @@ import picocli.CommandLine.Spec;
 final class DeployCommand implements Callable<Integer> {
     private static final Pattern CONNECTION_NAME = Pattern.compile("^[_a-z][_a-z0-9]*$");
 
-    @Parameters(index = "0", defaultValue = ".", description = "The connector project directory (default: current).")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--destination", paramLabel = "NAME",
             description = "The destination (group) name to load into; default: env TRIBUTARY_DESTINATION_NAME.")
@@ -53,10 +52,6 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--configuration", paramLabel = "FILE",
             description = "Configuration JSON, sent as the connection's secrets (default: configuration.json).")
     Path configuration;
-
-    @Option(names = "--connector", paramLabel = "CLASS",
-            description = "The connector class, when the project has more than one.")
-    String connectorClass;
 
     @Option(names = "--yes", description = "Update an existing connection without asking.")
     boolean yes;
@@ -78,10 +73,7 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private Integer run() {
-        Path dir = project.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new UserError("project directory " + dir + " does not exist");
-        }
+        Path dir = project.dir();
         String destinationName = required(destination, "TRIBUTARY_DESTINATION_NAME", "--destination");
         String name = required(connection, "TRIBUTARY_CONNECTION_NAME", "--connection");
         if (!CONNECTION_NAME.matcher(name).matches()) {
@@ -91,7 +83,7 @@ final class DeployCommand implements Callable<Integer> {
         Configuration config = ProjectFiles.readConfiguration(
                 configuration != null ? configuration : dir.resolve("configuration.json"));
         Path zip = PackageCommand.defaultZip(dir);
-        ConnectorProject.Build build = new ConnectorProject(dir).build(connectorClass);
+        ConnectorProject.Build build = new ConnectorProject(dir).build(project.connectorClass);
         ConnectorPackage.write(build, zip);
 
         TributaryClient client = api.client();

@@ -3,30 +3,24 @@ package io.tributary.cli;
 import io.tributary.cli.console.LogsOnStandardError;
 import io.tributary.cli.project.ConnectorPackage;
 import io.tributary.cli.project.ConnectorProject;
-import io.tributary.cli.project.UserError;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Builds the zip that {@code deploy} uploads, for a look inside or an upload by other means. */
 @Command(name = "package", mixinStandardHelpOptions = true,
         description = "Compile a connector project and write its package (a zip a Tributary server runs).")
 final class PackageCommand implements Callable<Integer> {
-    @Parameters(index = "0", defaultValue = ".", description = "The connector project directory (default: current).")
-    Path project;
+    @Mixin
+    ProjectArgument project;
 
     @Option(names = "--output", paramLabel = "FILE",
             description = "Where to write the zip (default: PROJECT/target/tributary/connector-package.zip).")
     Path output;
-
-    @Option(names = "--connector", paramLabel = "CLASS",
-            description = "The connector class, when the project has more than one.")
-    String connectorClass;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -39,12 +33,9 @@ final class PackageCommand implements Callable<Integer> {
     }
 
     private Integer run() {
-        Path dir = project.toAbsolutePath().normalize();
-        if (!Files.isDirectory(dir)) {
-            throw new UserError("project directory " + dir + " does not exist");
-        }
+        Path dir = project.dir();
         Path zip = output != null ? output : defaultZip(dir);
-        ConnectorProject.Build build = new ConnectorProject(dir).build(connectorClass);
+        ConnectorProject.Build build = new ConnectorProject(dir).build(project.connectorClass);
         List<Path> libs = ConnectorPackage.write(build, zip);
         spec.commandLine().getOut().println(zip.toAbsolutePath());
         spec.commandLine().getErr().println("connector " + build.connectorType().getName() + ", "
