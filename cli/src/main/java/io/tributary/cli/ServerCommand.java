@@ -53,6 +53,11 @@ final class ServerCommand implements Callable<Integer> {
                     + "this one, restarted) takes them over (default: ${DEFAULT-VALUE}).")
     Duration syncLease;
 
+    @Option(names = "--sync-timeout", defaultValue = "PT24H",
+            description = "How long a sync may run before it is canceled; it keeps its last checkpoint and the next "
+                    + "sync resumes from there (default: ${DEFAULT-VALUE}).")
+    Duration syncTimeout;
+
     @Option(names = "--max-package-mb", defaultValue = "256",
             description = "The largest Connector SDK package upload accepted, in MiB (default: ${DEFAULT-VALUE}).")
     long maxPackageMb;
@@ -65,6 +70,9 @@ final class ServerCommand implements Callable<Integer> {
         if (syncLease.toMillis() < 1_000) {
             throw new UserError("--sync-lease must be at least PT1S, got " + syncLease);
         }
+        if (syncTimeout.toMillis() < 1_000) {
+            throw new UserError("--sync-timeout must be at least PT1S, got " + syncTimeout);
+        }
         if (syncWorkers < 0) {
             throw new UserError("--sync-workers must be 0 or more, got " + syncWorkers);
         }
@@ -74,7 +82,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(host, port, store.dataDir, store.dbUrl, store.dbUser, store.password(),
                 requestsPerHour, allowHttpWebhooks, syncWorkers, connectorPath, syncLease,
-                WebhookDispatcher.Retry.FIVETRAN).withMaxPackageBytes(maxPackageMb << 20);
+                WebhookDispatcher.Retry.FIVETRAN).withMaxPackageBytes(maxPackageMb << 20).withSyncTimeout(syncTimeout);
         TributaryServer server = TributaryServer.start(config);
         var out = spec.commandLine().getOut();
         String base = "http://" + host + ":" + server.port();

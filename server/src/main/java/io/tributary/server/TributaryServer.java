@@ -152,7 +152,8 @@ public final class TributaryServer implements AutoCloseable {
             }).start(config.host(), config.port());
             Orchestrator orchestrator = config.syncWorkers() > 0 ? new Orchestrator(database, new Orchestrator.Settings(
                     NodeName.of(app.port()), config.syncWorkers(), TICK, config.syncLease(),
-                    ConnectorPath.classLoader(config.connectorPath()), config.dataDir().resolve("packages"))).start()
+                    ConnectorPath.classLoader(config.connectorPath()), config.dataDir().resolve("packages"),
+                    config.syncTimeout())).start()
                     : null;
             WebhookDispatcher dispatcher = new WebhookDispatcher(outbox, webhookStore,
                     new WebhookDelivery(WEBHOOK_TIMEOUT), config.webhookRetry()).start(TICK);

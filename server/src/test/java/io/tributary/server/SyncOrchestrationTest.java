@@ -40,10 +40,14 @@ class SyncOrchestrationTest {
     }
 
     private void start(StoreKind kind) {
+        start(kind, Duration.ofHours(24));
+    }
+
+    private void start(StoreKind kind, Duration syncTimeout) {
         f = ServerFixture.start(kind, dir.resolve("server"), c -> c.withAllowHttpWebhooks(true));
         orchestrator = new Orchestrator(f.server.database(), new Orchestrator.Settings("node-a", 2,
-                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader(), dir.resolve("packages")))
-                .start();
+                Duration.ofMillis(100), Duration.ofSeconds(2), getClass().getClassLoader(), dir.resolve("packages"),
+                syncTimeout)).start();
     }
 
     private String connection(String groupId, String schema, Class<?> connector, String settings, String config) {
@@ -198,6 +202,24 @@ class SyncOrchestrationTest {
         orchestrator = null;
         assertThat(history(id).get(0).path("status").asText()).isEqualTo("FAILED"); // canceled by shutdown
         assertThat(history(id).get(0).path("error").asText()).isEqualTo("canceled: the server is shutting down");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aSyncThatRunsPastTheTimeoutIsCanceledAndKeepsItsCheckpoints(StoreKind kind) {
+        start(kind, Duration.ofSeconds(1));
+        String group = Connections.groupWithDestination(f, "warehouse_t", dir);
+        String id = connection(group, "ticker", TestConnectors.Endless.class, MANUAL, "");
+
+        JsonNode after = syncAndWait(id);
+
+        assertThat(present(after.path("failed_at"))).isTrue();
+        JsonNode run = history(id).get(0);
+        assertThat(run.path("status").asText()).isEqualTo("FAILED");
+        assertThat(run.path("error").asText()).isEqualTo("canceled: the sync ran longer than the server's sync "
+                + "timeout (PT1S, --sync-timeout); it keeps its last checkpoint and the next sync resumes from there");
+        assertThat(f.admin.get("/v1/connections/" + id + "/state").data().path("state").path("tick").asLong())
+                .as("the ticks committed before the timeout").isPositive();
     }
 
     @ParameterizedTest

@@ -51,7 +51,13 @@ public final class Orchestrator implements AutoCloseable {
      * @param packages   where this node unpacks uploaded Connector SDK packages (one directory per version)
      */
     public record Settings(String node, int workers, Duration tick, Duration lease, ClassLoader connectors,
-                           Path packages) {
+                           Path packages, Duration syncTimeout) {
+        /** Settings with the default sync timeout, a day. */
+        public Settings(String node, int workers, Duration tick, Duration lease, ClassLoader connectors,
+                        Path packages) {
+            this(node, workers, tick, lease, connectors, packages, Duration.ofHours(24));
+        }
+
         public Duration heartbeat() {
             return lease.dividedBy(12);
         }
@@ -197,6 +203,9 @@ public final class Orchestrator implements AutoCloseable {
                 job.cancel("this node lost the sync's lease; another node may run the connection now");
             } else if (parts.requests().forcePending(job.syncRun().connectionId())) {
                 job.cancel("a forced sync replaces it");
+            } else if (now.isAfter(job.syncRun().startedAt().plus(settings.syncTimeout()))) {
+                job.cancel("the sync ran longer than the server's sync timeout (" + settings.syncTimeout() + ", "
+                        + "--sync-timeout); it keeps its last checkpoint and the next sync resumes from there");
             }
         }
     }
