@@ -56,4 +56,18 @@ public final class SyncOutcome {
         }
         return this;
     }
+
+    /**
+     * Throws unless the connector checkpointed at least every {@code rows} rows (before its first checkpoint and
+     * after its last too): what a failure at the worst moment would make the next sync redo.
+     */
+    public SyncOutcome assertCheckpointedEvery(long rows) {
+        long widest = result.counters().widestCheckpointGap();
+        if (widest > rows) {
+            throw new AssertionError("expected a checkpoint at least every " + rows + " rows, but up to " + widest
+                    + " rows went between two (" + result.counters().checkpoints() + " checkpoints for "
+                    + result.counters().rows() + " rows); checkpoint after every page or every few thousand rows");
+        }
+        return this;
+    }
 }

@@ -10,6 +10,8 @@ public final class SyncCounters {
     final AtomicLong truncates = new AtomicLong();
     final AtomicLong schemaChanges = new AtomicLong();
     final AtomicLong checkpoints = new AtomicLong();
+    private final AtomicLong rowsAtLastCheckpoint = new AtomicLong();
+    private final AtomicLong widestGap = new AtomicLong();
 
     public long upserts() {
         return upserts.get();
@@ -38,5 +40,19 @@ public final class SyncCounters {
     /** Rows emitted: upserts, updates and deletes. */
     public long rows() {
         return upserts() + updates() + deletes();
+    }
+
+    /**
+     * The most rows emitted between two checkpoints (or before the first, or after the last): what a failure at
+     * the worst moment would make the next sync redo.
+     */
+    public long widestCheckpointGap() {
+        return Math.max(widestGap.get(), rows() - rowsAtLastCheckpoint.get());
+    }
+
+    /** Called by the checkpoint that just committed. */
+    void checkpointed() {
+        long rows = rows();
+        widestGap.accumulateAndGet(rows - rowsAtLastCheckpoint.getAndSet(rows), Math::max);
     }
 }

@@ -224,6 +224,7 @@ final class SyncOperations implements Operations {
                 throw new ConnectorException("checkpoint failed: " + e.getCause().getMessage(), e.getCause());
             }
             counters.checkpoints.incrementAndGet();
+            counters.checkpointed();
             LOG.info("Checkpoint: {}", json);
         } finally {
             checkpointLock.unlock();

@@ -97,6 +97,11 @@ public final class SyncRunner {
         }
         String message = failure == null ? null
                 : requested != null ? requested : describe(failure, outcome.destinationFailure != null);
+        if (failure == null && counters.widestCheckpointGap() > options.checkpointGapWarning()) {
+            LOG.warn("up to {} rows went between two checkpoints: a failure there makes the next sync redo them "
+                    + "all; checkpoint more often, e.g. after every page or every few thousand rows",
+                    counters.widestCheckpointGap());
+        }
         return new SyncResult(failure == null, message, failure, outcome.committedState, counters, elapsed(started));
     }
 
