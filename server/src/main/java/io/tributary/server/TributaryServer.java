@@ -24,6 +24,8 @@ import io.tributary.server.http.ApiException;
 import io.tributary.server.http.Gatekeeper;
 import io.tributary.server.http.Json;
 import io.tributary.server.http.RateLimiter;
+import io.tributary.server.http.RequestBudget;
+import io.tributary.server.http.SharedRateLimiter;
 import io.tributary.server.http.Router;
 import io.tributary.server.orchestration.ConnectorPath;
 import io.tributary.server.orchestration.NodeName;
@@ -93,7 +95,10 @@ public final class TributaryServer implements AutoCloseable {
             Jdbc jdbc = new Jdbc(database);
             ApiKeys keys = new ApiKeys(jdbc);
             ApiKeys.Credentials initial = keys.createFirstAdministrator().orElse(null);
-            Gatekeeper gatekeeper = new Gatekeeper(keys, new RateLimiter(config.requestsPerHour(), Clock.systemUTC()));
+            // One node on the embedded store keeps the budget in memory; nodes sharing PostgreSQL share it there.
+            RequestBudget budget = config.dbUrl() == null ? new RateLimiter(config.requestsPerHour(), Clock.systemUTC())
+                    : new SharedRateLimiter(config.requestsPerHour(), database, Clock.systemUTC());
+            Gatekeeper gatekeeper = new Gatekeeper(keys, budget);
             GroupStore groups = new GroupStore(jdbc);
             WebhookStore webhookStore = new WebhookStore(jdbc);
             WebhookOutbox outbox = new WebhookOutbox(jdbc);

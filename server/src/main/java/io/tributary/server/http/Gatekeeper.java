@@ -19,9 +19,9 @@ public final class Gatekeeper {
     /** Where writes take multipart/form-data uploads (and downloads answer zips): Connector SDK packages. */
     private static final String UPLOADS = "/v1/connector-sdk/packages";
     private final ApiKeys keys;
-    private final RateLimiter limiter;
+    private final RequestBudget limiter;
 
-    public Gatekeeper(ApiKeys keys, RateLimiter limiter) {
+    public Gatekeeper(ApiKeys keys, RequestBudget limiter) {
         this.keys = keys;
         this.limiter = limiter;
     }
@@ -31,7 +31,7 @@ public final class Gatekeeper {
         Caller caller = authenticate(ctx).orElseThrow(() -> new ApiException(401, "Unauthorized",
                 "Missing or invalid API key: send 'Authorization: Basic base64(api_key:api_secret)'"));
         ctx.attribute(CALLER, caller);
-        RateLimiter.Decision d = limiter.acquire();
+        RequestBudget.Decision d = limiter.acquire();
         ctx.header("X-Rate-Limit", String.valueOf(limiter.perHour()));
         ctx.header("X-Rate-Limit-Remaining", String.valueOf(d.remaining()));
         if (!d.allowed()) {

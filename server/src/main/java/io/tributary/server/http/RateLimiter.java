@@ -3,18 +3,15 @@ package io.tributary.server.http;
 import java.time.Clock;
 
 /**
- * The account's hourly request budget, as a token bucket refilled continuously: at most {@code perHour}
- * requests in any hour, with bursts up to the whole budget.
+ * The account's hourly request budget on one node, as a token bucket refilled continuously: at most
+ * {@code perHour} requests in any hour, with bursts up to the whole budget. Nodes sharing a store use
+ * {@link SharedRateLimiter} instead.
  */
-public final class RateLimiter {
+public final class RateLimiter implements RequestBudget {
     private final long perHour;
     private final Clock clock;
     private double tokens;
     private long lastNanos;
-
-    /** What one request was granted. */
-    public record Decision(boolean allowed, long remaining, long retryAfterSeconds) {
-    }
 
     public RateLimiter(long perHour, Clock clock) {
         this.perHour = perHour;
@@ -23,10 +20,12 @@ public final class RateLimiter {
         this.lastNanos = nanos();
     }
 
+    @Override
     public long perHour() {
         return perHour;
     }
 
+    @Override
     public synchronized Decision acquire() {
         long now = nanos();
         tokens = Math.min(perHour, tokens + (now - lastNanos) * perHour / 3.6e12);
