@@ -5,6 +5,7 @@ import static io.tributary.destination.duckdb.Sql.quote;
 import io.tributary.runtime.destination.Batch;
 import io.tributary.runtime.destination.Destination;
 import io.tributary.runtime.destination.DestinationException;
+import io.tributary.runtime.destination.StagedTable;
 import io.tributary.runtime.schema.ColumnSchema;
 import io.tributary.runtime.schema.TableSchema;
 import java.nio.file.Files;
@@ -38,23 +39,10 @@ public final class DuckDbDestination implements Destination {
     /** Layouts as committed, and as changed by the open transaction. */
     private Map<String, TableSchema> committed;
     private final Map<String, TableSchema> current = new LinkedHashMap<>();
-    private final Map<String, Staging> staging = new HashMap<>();
+    private final Map<String, StagedTable> staging = new HashMap<>();
     private int stagingCounter;
     /** The fencing token of this sync, or null when unfenced (local runs). */
     private Long fence;
-
-    /** What is staged for one table in the open transaction. */
-    private static final class Staging {
-        final String name;
-        boolean onlyUpserts = true;
-        boolean truncates;
-        boolean keysMayRepeat;
-        long rows;
-
-        Staging(String name) {
-            this.name = name;
-        }
-    }
 
     public DuckDbDestination(Path file, String schema) {
         this.file = file;
@@ -119,9 +107,9 @@ public final class DuckDbDestination implements Destination {
             } else {
                 evolve(st, target, before, table);
             }
-            Staging staged = staging.get(table.name());
+            StagedTable staged = staging.get(table.name());
             if (staged != null) {
-                evolve(st, "temp.main." + quote(staged.name), before, table);
+                evolve(st, ref(staged), before, table);
             }
             current.put(table.name(), table);
         } catch (SQLException e) {
@@ -172,22 +160,16 @@ public final class DuckDbDestination implements Destination {
     public void write(Batch batch) {
         String table = batch.table().name();
         try {
-            Staging staged = staging.get(table);
+            StagedTable staged = staging.get(table);
             if (staged == null) {
-                staged = new Staging("stg_" + (++stagingCounter));
+                staged = new StagedTable("stg_" + (++stagingCounter));
                 try (Statement st = connection.createStatement()) {
-                    st.execute(MergeSql.createStaging("temp.main." + quote(staged.name), current.get(table)));
+                    st.execute(MergeSql.createStaging(ref(staged), current.get(table)));
                 }
                 staging.put(table, staged);
             }
-            for (int r = 0; r < batch.size(); r++) {
-                Batch.Op op = batch.op(r);
-                staged.onlyUpserts &= op == Batch.Op.UPSERT;
-                staged.truncates |= op == Batch.Op.TRUNCATE;
-            }
-            staged.keysMayRepeat |= batch.keysMayRepeat();
-            stagingWriter.write(staged.name, batch);
-            staged.rows += batch.size();
+            stagingWriter.write(staged.name(), batch);
+            staged.add(batch);
         } catch (SQLException e) {
             throw new DestinationException("cannot stage " + batch.size() + " rows for table " + schema + "."
                     + table + ": " + e.getMessage(), e);
@@ -215,8 +197,8 @@ public final class DuckDbDestination implements Destination {
                 }
             }
             metadata.saveState(stateJson, fence);
-            for (Staging staged : staging.values()) {
-                st.execute("DROP TABLE temp.main." + quote(staged.name));
+            for (StagedTable staged : staging.values()) {
+                st.execute("DROP TABLE " + ref(staged));
             }
             connection.commit();
         } catch (SQLException | DestinationException e) {
@@ -235,15 +217,20 @@ public final class DuckDbDestination implements Destination {
         committed = new LinkedHashMap<>(current);
     }
 
-    private void merge(Statement st, TableSchema table, Staging staged, String synced) throws SQLException {
+    /** The staging table as SQL names it: a temporary table of this connection. */
+    private static String ref(StagedTable staged) {
+        return "temp.main." + quote(staged.name());
+    }
+
+    private void merge(Statement st, TableSchema table, StagedTable staged, String synced) throws SQLException {
         String target = target(table.name());
-        String source = "temp.main." + quote(staged.name);
-        if (staged.onlyUpserts) {
-            st.execute(MergeSql.upsertOnly(target, source, table, synced, staged.keysMayRepeat));
+        String source = ref(staged);
+        if (staged.onlyUpserts()) {
+            st.execute(MergeSql.upsertOnly(target, source, table, synced, staged.keysMayRepeat()));
             return;
         }
         List<Long> truncates = new ArrayList<>();
-        if (staged.truncates) {
+        if (staged.truncates()) {
             try (ResultSet rs = st.executeQuery("SELECT _seq FROM " + source + " WHERE _op = "
                     + Batch.Op.TRUNCATE.ordinal() + " ORDER BY _seq")) {
                 while (rs.next()) {

@@ -5,6 +5,7 @@ import static io.tributary.destination.postgres.Sql.quote;
 import io.tributary.runtime.destination.Batch;
 import io.tributary.runtime.destination.Destination;
 import io.tributary.runtime.destination.DestinationException;
+import io.tributary.runtime.destination.StagedTable;
 import io.tributary.runtime.schema.ColumnSchema;
 import io.tributary.runtime.schema.TableSchema;
 import java.sql.Connection;
@@ -42,22 +43,9 @@ public final class PostgresDestination implements Destination {
     /** Layouts as committed, and as changed by the open transaction. */
     private Map<String, TableSchema> committed;
     private final Map<String, TableSchema> current = new LinkedHashMap<>();
-    private final Map<String, Staging> staging = new HashMap<>();
+    private final Map<String, StagedTable> staging = new HashMap<>();
     private int stagingCounter;
     private Long fence;
-
-    /** What is staged for one table in the open transaction. */
-    private static final class Staging {
-        final String ref;
-        boolean onlyUpserts = true;
-        boolean truncates;
-        boolean keysMayRepeat;
-        long rows;
-
-        Staging(String name) {
-            this.ref = "pg_temp." + quote(name);
-        }
-    }
 
     /** Connects with {@link DriverManager}; {@code jdbcUrl} as {@code jdbc:postgresql://host:5432/database}. */
     public PostgresDestination(String jdbcUrl, String user, String password, String schema) {
@@ -134,9 +122,9 @@ public final class PostgresDestination implements Destination {
             } else {
                 evolve(st, target, before, table);
             }
-            Staging staged = staging.get(table.name());
+            StagedTable staged = staging.get(table.name());
             if (staged != null) {
-                evolve(st, staged.ref, before, table);
+                evolve(st, ref(staged), before, table);
             }
             current.put(table.name(), table);
         } catch (SQLException e) {
@@ -165,24 +153,18 @@ public final class PostgresDestination implements Destination {
     public void write(Batch batch) {
         String table = batch.table().name();
         try {
-            Staging staged = staging.get(table);
+            StagedTable staged = staging.get(table);
             if (staged == null) {
-                staged = new Staging("stg_" + (++stagingCounter));
+                staged = new StagedTable("stg_" + (++stagingCounter));
                 try (Statement st = connection.createStatement()) {
-                    st.execute(MergeSql.createStaging(staged.ref, current.get(table)));
+                    st.execute(MergeSql.createStaging(ref(staged), current.get(table)));
                 }
                 staging.put(table, staged);
             }
-            for (int r = 0; r < batch.size(); r++) {
-                Batch.Op op = batch.op(r);
-                staged.onlyUpserts &= op == Batch.Op.UPSERT;
-                staged.truncates |= op == Batch.Op.TRUNCATE;
-            }
-            staged.keysMayRepeat |= batch.keysMayRepeat();
             String columns = Sql.join(batch.table().columns(), c -> quote(c.name()));
-            CopyWriter.write(copy, "COPY " + staged.ref + " (" + MergeSql.SEQ + ", " + MergeSql.OP + ", "
+            CopyWriter.write(copy, "COPY " + ref(staged) + " (" + MergeSql.SEQ + ", " + MergeSql.OP + ", "
                     + MergeSql.PRESENT + ", " + columns + ") FROM STDIN", batch);
-            staged.rows += batch.size();
+            staged.add(batch);
         } catch (SQLException e) {
             throw Errors.table("stage " + batch.size() + " rows for", schema, table, e);
         } catch (CopyWriter.UnstorableValue e) {
@@ -231,18 +213,24 @@ public final class PostgresDestination implements Destination {
         }
     }
 
-    private void merge(Statement st, TableSchema table, Staging staged, String synced) throws SQLException {
+    /** The staging table as SQL names it: session-private. */
+    private static String ref(StagedTable staged) {
+        return "pg_temp." + quote(staged.name());
+    }
+
+    private void merge(Statement st, TableSchema table, StagedTable staged, String synced) throws SQLException {
         String target = target(table.name());
-        if (staged.onlyUpserts) {
-            st.execute(MergeSql.upsertOnly(target, staged.ref, table, synced, staged.keysMayRepeat));
+        String source = ref(staged);
+        if (staged.onlyUpserts()) {
+            st.execute(MergeSql.upsertOnly(target, source, table, synced, staged.keysMayRepeat()));
             return;
         }
-        if (staged.rows >= ANALYZE_ROWS) {
-            st.execute("ANALYZE " + staged.ref);
+        if (staged.rows() >= ANALYZE_ROWS) {
+            st.execute("ANALYZE " + source);
         }
         List<Long> truncates = new ArrayList<>();
-        if (staged.truncates) {
-            try (ResultSet rs = st.executeQuery("SELECT " + MergeSql.SEQ + " FROM " + staged.ref + " WHERE "
+        if (staged.truncates()) {
+            try (ResultSet rs = st.executeQuery("SELECT " + MergeSql.SEQ + " FROM " + source + " WHERE "
                     + MergeSql.OP + " = " + Batch.Op.TRUNCATE.ordinal() + " ORDER BY " + MergeSql.SEQ)) {
                 while (rs.next()) {
                     truncates.add(rs.getLong(1));
@@ -251,11 +239,11 @@ public final class PostgresDestination implements Destination {
         }
         long from = 0;
         for (long at : truncates) {
-            st.execute(MergeSql.merge(target, staged.ref, table, synced, from, at));
+            st.execute(MergeSql.merge(target, source, table, synced, from, at));
             st.execute(MergeSql.truncate(target));
             from = at;
         }
-        st.execute(MergeSql.merge(target, staged.ref, table, synced, from, Long.MAX_VALUE));
+        st.execute(MergeSql.merge(target, source, table, synced, from, Long.MAX_VALUE));
     }
 
     @Override
