@@ -1,9 +1,6 @@
 package io.tributary.client;
 
 import io.tributary.api.model.ConnectorSdkPackage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -45,10 +42,6 @@ public final class Packages {
     }
 
     private static FileUpload file(Path zip) {
-        try {
-            return new FileUpload("file", zip.getFileName().toString(), "application/zip", Files.readAllBytes(zip));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the package " + zip, e);
-        }
+        return new FileUpload("file", zip, "application/zip");
     }
 }

@@ -58,8 +58,8 @@ final class Transport {
     JsonNode send(String method, String path, Object body, Duration timeout) {
         String relative = path.startsWith("/") ? path.substring(1) : path;
         URI uri = URI.create(base + relative);
-        FileUpload.Encoded payload = body == null ? null : body instanceof FileUpload upload ? upload.encode()
-                : new FileUpload.Encoded(bytes(body), "application/json");
+        Body payload = body == null ? null : body instanceof FileUpload upload ? upload.encode()
+                : new Body(HttpRequest.BodyPublishers.ofByteArray(bytes(body)), "application/json");
         int failures = 0; // attempts that failed; a 429 that says when to come back is not one
         int rateLimited = 0;
         while (true) {
@@ -106,14 +106,17 @@ final class Transport {
         }
     }
 
-    private HttpRequest request(String method, URI uri, FileUpload.Encoded payload, Duration timeout) {
+    /** A request body and its Content-Type; the publisher can be sent again on a retry. */
+    record Body(HttpRequest.BodyPublisher publisher, String contentType) {
+    }
+
+    private HttpRequest request(String method, URI uri, Body payload, Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout != null ? timeout : readTimeout)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json;version=2")
                 .header("User-Agent", userAgent)
-                .method(method, payload == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(payload.bytes()));
+                .method(method, payload == null ? HttpRequest.BodyPublishers.noBody() : payload.publisher());
         if (payload != null) {
             b.header("Content-Type", payload.contentType());
         }
