@@ -13,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Connector SDK packages in the metadata store, the zip included (streamed in and out, never held whole here).
@@ -51,8 +53,8 @@ public final class PackageStore {
     }
 
     /** The SHA-256 of every package's current version. */
-    public java.util.Set<String> currentHashes() {
-        return new java.util.HashSet<>(jdbc.query("SELECT file_sha256_hash FROM connector_sdk_packages",
+    public Set<String> currentHashes() {
+        return new HashSet<>(jdbc.query("SELECT file_sha256_hash FROM connector_sdk_packages",
                 rs -> rs.getString(1)));
     }
 
